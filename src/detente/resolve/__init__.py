@@ -1,0 +1,1 @@
+"""Resolution of surface expressions (dates, ...) to normalised values."""
