@@ -54,7 +54,7 @@ def read_entries(path: Path | str) -> list[Entry]:
     except OSError as e:
         raise LexiconError(f"cannot read lexicon: {e.strerror}", path=p) from None
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        doc = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -1,0 +1,576 @@
+"""Who is who inside one article: noun phrases to actors, names learned on the way, pronouns resolved.
+
+The resolver walks the article in sentence order. Every noun phrase that names or describes an actor
+is recorded in a history, so that a later "Blinken", "he", "the US diplomat" or "the general" can be
+resolved to the nearest compatible actor, and "both sides" to the article's main pair of countries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from spacy.matcher import PhraseMatcher
+
+from ..record import Actor
+from .lexicon import ActorInfo, ActorLexicon, RoleInfo
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from ..nlp import Sentence
+    from ..resolve.places import Gazetteer
+
+IGO_CODES = frozenset({"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO",
+                       "IMF", "WB", "BRICS", "SCO", "GCC", "OSCE", "QUAD", "OAS", "ICJ", "IGO"})
+PERSON_PRON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRON = {"it", "its", "itself"}
+PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PRON = {"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"}
+PAIR_HEADS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "neighbour",
+              "neighbours", "neighbor", "neighbors", "governments", "capitals", "powers", "rivals", "adversaries"}
+NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct", "npadvmod",
+                "advmod", "predet", "prep"}
+NAME_DEPS = {"compound", "flat", "appos"}
+COUNTERPART = {"counterpart", "counterparts", "opposite", "equivalent", "equivalents", "peer", "peers"}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A resolved actor mention: the record-level Actor plus how it was found."""
+
+    actor: Actor
+    kind: str                 # person | country | metonym | org | group | pair | counterpart | pronoun
+    rule: str                 # provenance, e.g. "actors/people.yaml:12", "memory:Blinken", "pronoun:he->Blinken"
+    sent: int
+    token: int                # token index inside the sentence span
+    plural: bool = False
+    subject: bool = False
+    named: bool = False
+    role_rank: int = 0
+    alternatives: tuple[ActorRef, ...] = ()
+
+    @property
+    def country(self) -> str | None:
+        return self.actor.country
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    info: ActorInfo
+
+
+@dataclass
+class _SentenceIndex:
+    actor_spans: list[_Match] = field(default_factory=list)
+    role_spans: list[tuple[int, int, RoleInfo]] = field(default_factory=list)
+
+
+def _is_country(code: str | None) -> bool:
+    return code is not None and code not in IGO_CODES
+
+
+class ArticleActors:
+    """Actor resolution for one article. Call :meth:`prepare` on each sentence in order."""
+
+    def __init__(self, lex: ActorLexicon, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+        self.lex = lex
+        self.nlp = nlp
+        self.gaz = gazetteer
+        self.history: list[ActorRef] = []
+        self.memory: dict[str, ActorRef] = {}
+        self.country_counts: Counter[str] = Counter()
+        self._index: dict[int, _SentenceIndex] = {}
+        self._sentences: dict[int, Sentence] = {}
+        self._cache: dict[tuple[int, int], ActorRef | None] = {}
+        self._matchers = _matchers_for(lex, nlp)
+        self.speaker: ActorRef | None = None
+
+    # ------------------------------------------------------------------ per sentence
+    def prepare(self, sent: Sentence) -> None:
+        """Index lexicon matches in ``sent``, learn names, and record its actor mentions in the history."""
+        self._sentences[sent.index] = sent
+        span = sent.span
+        idx = _SentenceIndex()
+        cs, ci, roles = self._matchers
+        matches: list[tuple[int, int, ActorInfo]] = []
+        for matcher, table in ((cs, self._cs_table), (ci, self._ci_table)):
+            for mid, s, e in matcher(span.doc, as_spans=False):
+                if s < span.start or e > span.end:
+                    continue
+                key = self.nlp.vocab.strings[mid]
+                info = table.get(key)
+                if info is not None:
+                    matches.append((s - span.start, e - span.start, info))
+        idx.actor_spans = [_Match(s, e, i) for s, e, i in _longest(matches)]
+        rmatches: list[tuple[int, int, RoleInfo]] = []
+        for mid, s, e in roles(span.doc, as_spans=False):
+            if s < span.start or e > span.end:
+                continue
+            info_r = self._role_table.get(self.nlp.vocab.strings[mid])
+            if info_r is not None:
+                rmatches.append((s - span.start, e - span.start, info_r))
+        idx.role_spans = _longest(rmatches)
+        self._index[sent.index] = idx
+        # pass over noun phrase heads in order: resolve and record
+        for tok in span:
+            if not _is_np_head(tok):
+                continue
+            ref = self.resolve(sent.index, tok.i - span.start, record=True)
+            if ref is not None and ref.kind not in ("pronoun-miss",):
+                self._remember(ref, tok)
+
+    @property
+    def _cs_table(self) -> dict[str, ActorInfo]:
+        return self._tables[0]
+
+    @property
+    def _ci_table(self) -> dict[str, ActorInfo]:
+        return self._tables[1]
+
+    @property
+    def _role_table(self) -> dict[str, RoleInfo]:
+        return self._tables[2]
+
+    @property
+    def _tables(self) -> tuple[dict[str, ActorInfo], dict[str, ActorInfo], dict[str, RoleInfo]]:
+        return _tables_for(self.lex)
+
+    def _remember(self, ref: ActorRef, tok: Token) -> None:
+        if ref.kind in ("pair", "counterpart"):
+            return
+        if not self.history or (self.history[-1].sent, self.history[-1].token) != (ref.sent, ref.token):
+            self.history.append(ref)
+        if _is_country(ref.country) and ref.kind != "pronoun":
+            assert ref.country is not None
+            self.country_counts[ref.country] += 1
+        if self.speaker is None and ref.kind == "person" and ref.country:
+            self.speaker = ref
+
+    # ------------------------------------------------------------------ resolution
+    def tokens(self, sent: int) -> Span:
+        return self._sentences[sent].span
+
+    def resolve(self, sent: int, i: int, *, record: bool = False) -> ActorRef | None:
+        """Resolve the noun phrase headed by token ``i`` (sentence-relative) of sentence ``sent``."""
+        key = (sent, i)
+        if key in self._cache:
+            return self._cache[key]
+        span = self._sentences[sent].span
+        tok = span[i]
+        ref = self._resolve(sent, tok)
+        self._cache[key] = ref
+        return ref
+
+    def resolve_all(self, sent: int, i: int) -> list[ActorRef]:
+        """Resolve a head and its coordinated conjuncts ("Kritenbrink and Beran", "India and Pakistan")."""
+        span = self._sentences[sent].span
+        tok = span[i]
+        out: list[ActorRef] = []
+        ref = self.resolve(sent, i)
+        if ref is not None and ref.kind == "pair":
+            return self.main_pair(sent, i)
+        if ref is not None:
+            out.append(ref)
+        for c in _conjuncts(tok):
+            r = self.resolve(sent, c.i - span.start)
+            if r is not None:
+                out.append(r)
+        return out
+
+    def main_pair(self, sent: int, i: int) -> list[ActorRef]:
+        """The article's two most-mentioned countries, for "both sides", "the two countries"."""
+        top = [c for c, _ in self.country_counts.most_common(2)]
+        out = []
+        for c in top:
+            out.append(ActorRef(Actor(text="(main pair)", name=None, role=None, country=c, sector=None),
+                                "pair", "pair:main", sent, i, plural=True))
+        return out if len(out) == 2 else []
+
+    def other_side(self, country: str | None) -> str | None:
+        """The other member of the main pair, relative to ``country``."""
+        top = [c for c, _ in self.country_counts.most_common(2)]
+        if len(top) == 2 and country in top:
+            return top[1] if country == top[0] else top[0]
+        return None
+
+    def _resolve(self, sent: int, tok: Token) -> ActorRef | None:
+        span = self._sentences[sent].span
+        i = tok.i - span.start
+        low = tok.lower_
+        if tok.pos_ == "PRON" or (low in PERSON_PRON | THING_PRON | PLURAL_PRON | FIRST_PRON and tok.tag_ in
+                                  ("PRP", "PRP$")):
+            return self._pronoun(sent, tok)
+        # "making him the most senior official": the predicate noun stands for its subject
+        small = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "NOUN" else []
+        if small:
+            return self._resolve(sent, small[0])
+        # seas, straits and other named features are places, not actors ("the Taiwan Strait")
+        if self.gaz is not None and tok.pos_ == "PROPN":
+            chain_text = " ".join(t.text for t in _name_chain(tok)) or tok.text
+            place = self.gaz.lookup(chain_text)
+            if place is not None and place.kind in ("sea", "strait", "gulf", "ocean", "feature", "border", "island"):
+                return None
+        # "his US counterpart Lloyd Austin": the named apposition is the actor
+        if tok.pos_ == "NOUN":
+            for c in tok.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                    r = self._resolve(sent, c)
+                    if r is not None and r.kind == "person" and r.country:
+                        return r
+        np = _np_tokens(tok)
+        np_idx = {t.i - span.start for t in np}
+        idx = self._index.get(sent, _SentenceIndex())
+        in_np = [m for m in idx.actor_spans if all(k in np_idx for k in range(m.start, m.end))]
+        if tok.pos_ == "NOUN" and not any(r[0] <= i < r[1] for r in idx.role_spans):
+            # "the results of an FBI investigation" is not the FBI: 'of' complements only qualify roles
+            of_idx = {t.i - span.start for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for t in c.subtree}
+            in_np = [m for m in in_np if m.start not in of_idx]
+        # the head's own name chain (compound PROPNs) vs modifiers
+        chain = _name_chain(tok)
+        chain_idx = {t.i - span.start for t in chain}
+        head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
+        mod_matches = [m for m in in_np if m not in head_matches]
+        roles = [r for r in idx.role_spans if all(k in np_idx for k in range(r[0], r[1]))]
+        role = _best_role(roles, i)
+        person_name = _person_name(chain, tok)
+        plural = tok.tag_ in ("NNS", "NNPS")
+
+        # 1. a lexicon entry naming the head itself (person, org, country, metonym)
+        if head_matches:
+            info = max(head_matches, key=lambda m: (m.end - m.start, m.info.kind == "person")).info
+            country = info.country
+            mod_country = _first_country(mod_matches)
+            if country is None and mod_country:
+                country = mod_country
+            sector = info.sector
+            if info.kind in ("country", "metonym") and role is None:
+                # a state named as the doer ("China refused", "Washington said") is its government
+                sector = "GOV" if _is_subject(tok) or info.kind == "metonym" else None
+            if role is not None and info.kind in ("person",) and sector is None:
+                sector = role.sector
+            kind = info.kind if info.kind != "demonym" else "group"
+            name = info.name if info.kind != "demonym" else None
+            rname = role.role if role else info.role
+            actor = Actor(text=_np_text(np), name=name, role=rname, country=country, sector=sector)
+            ref = ActorRef(actor, kind, info.entry or f"lexicon:{info.name}", sent, i, plural=plural,
+                           subject=_is_subject(tok), named=True, role_rank=role.rank if role else 0)
+            if info.kind == "person":
+                self._learn(person_name or info.name, ref)
+            return ref
+
+        # 2. a person name: learned earlier, or described here by role + country
+        mod_country = _first_country(mod_matches)
+        mod_info = _first_info(mod_matches)
+        if person_name:
+            learned = self._recall(person_name)
+            if mod_country is None and learned is not None:
+                a = learned.actor
+                actor = Actor(text=_np_text(np), name=a.name, role=(role.role if role else a.role),
+                              country=a.country, sector=(role.sector if role else a.sector))
+                return ActorRef(actor, "person", f"memory:{learned.actor.name}", sent, i, subject=_is_subject(tok),
+                                named=True, role_rank=learned.role_rank)
+            if mod_country is not None or role is not None:
+                sector = role.sector if role else (mod_info.sector if mod_info and mod_info.kind == "org" else None)
+                actor = Actor(text=_np_text(np), name=person_name, role=role.role if role else None,
+                              country=mod_country, sector=sector)
+                ref = ActorRef(actor, "person", f"described:{role.entry if role else 'country'}", sent, i,
+                               subject=_is_subject(tok), named=True, role_rank=role.rank if role else 0)
+                if mod_country is not None:
+                    self._learn(person_name, ref)
+                return ref
+            # a named person with no recoverable country stays uncoded
+            actor = Actor(text=_np_text(np), name=person_name, role=None, country=None, sector=None)
+            return ActorRef(actor, "person", "unresolved-name", sent, i, subject=_is_subject(tok), named=True)
+
+        # 3. common-noun heads: "the two countries", "their counterparts", "Chinese warship", "the general"
+        if low in PAIR_HEADS and _is_pair_np(tok):
+            return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)
+        if low in COUNTERPART and mod_country is None:
+            return ActorRef(Actor(text=_np_text(np), role=None), "counterpart", "counterpart", sent, i,
+                            plural=plural)
+        if mod_info is not None or role is not None:
+            country = mod_country
+            sector = role.sector if role else None
+            if sector is None and mod_info is not None and mod_info.kind in ("org", "metonym"):
+                sector = mod_info.sector
+            if country is None and role is not None and _is_definite(tok):
+                # "the general", "the US diplomat": nearest compatible actor already seen
+                priors = self._all_nearest(sent, i, lambda r: r.actor.sector == role.sector and
+                                           r.kind in ("person", "anaphor"))
+                if priors:
+                    refs = [ActorRef(Actor(text=_np_text(np), name=p.actor.name, role=p.actor.role or role.role,
+                                           country=p.country, sector=p.actor.sector),
+                                     "anaphor", f"anaphor:{role.role}->{p.actor.name or p.actor.text}", sent, i,
+                                     subject=_is_subject(tok)) for p in priors]
+                    return replace(refs[0], alternatives=tuple(refs[1:]))
+            if country is None and mod_info is None:
+                return None
+            actor = Actor(text=_np_text(np), name=(mod_info.name if mod_info and mod_info.kind == "org" and
+                                                   role is None else None),
+                          role=role.role if role else None, country=country, sector=sector)
+            rule = role.entry if role else (mod_info.entry if mod_info else "modifier")
+            return ActorRef(actor, "group", rule, sent, i, plural=plural, subject=_is_subject(tok),
+                            role_rank=role.rank if role else 0)
+        return None
+
+    def _pronoun(self, sent: int, tok: Token) -> ActorRef | None:
+        low = tok.lower_
+        span = self._sentences[sent].span
+        i = tok.i - span.start
+        if low in FIRST_PRON:
+            sp = self.speaker
+            if sp is None:
+                return None
+            return replace(sp, kind="pronoun", rule=f"pronoun:{low}->speaker", sent=sent, token=i,
+                           actor=replace(sp.actor, text=tok.text))
+        if low in PERSON_PRON:
+            def ok(r: ActorRef) -> bool:
+                return r.kind in ("person", "anaphor") and r.country is not None
+        elif low in THING_PRON:
+            def ok(r: ActorRef) -> bool:
+                return r.kind in ("country", "metonym", "org") and r.country is not None
+        elif low in PLURAL_PRON:
+            def ok(r: ActorRef) -> bool:
+                return r.country is not None and (r.plural or r.kind in ("org", "country", "group", "metonym"))
+        else:
+            return None
+        prior = self._nearest(sent, i, ok, prefer_subject=True)
+        if prior is None:
+            return None
+        return ActorRef(replace(prior.actor, text=tok.text), "pronoun",
+                        f"pronoun:{low}->{prior.actor.name or prior.actor.text}", sent, i,
+                        plural=prior.plural, subject=_is_subject(tok), role_rank=prior.role_rank)
+
+    def _nearest(self, sent: int, i: int, ok: object, *, prefer_subject: bool = False) -> ActorRef | None:
+        """Latest history entry before (sent, i) that passes ``ok``; a previous sentence's subject wins."""
+        check = ok  # callable
+        cands = [r for r in self.history if (r.sent, r.token) < (sent, i) and check(r)]  # type: ignore[operator]
+        if not cands:
+            return None
+        if prefer_subject:
+            same = [r for r in cands if r.sent == sent]
+            if same:
+                return same[-1]
+            last_sent = cands[-1].sent
+            subj = [r for r in cands if r.sent == last_sent and r.subject]
+            if subj:
+                return subj[0]
+        return cands[-1]
+
+    def _all_nearest(self, sent: int, i: int, ok: object) -> list[ActorRef]:
+        """Compatible earlier actors, nearest first, one per country (alternatives for anaphors)."""
+        check = ok
+        out: list[ActorRef] = []
+        seen: set[str | None] = set()
+        for r in reversed(self.history):
+            if (r.sent, r.token) >= (sent, i) or not check(r):  # type: ignore[operator]
+                continue
+            if r.country in seen:
+                continue
+            seen.add(r.country)
+            out.append(r)
+        return out
+
+    def _learn(self, name: str | None, ref: ActorRef) -> None:
+        if not name or ref.country is None:
+            return
+        self.memory[name.lower()] = ref
+        parts = name.split()
+        if len(parts) > 1:
+            for p in (parts[-1], parts[0]):
+                if len(p) > 2:
+                    self.memory[p.lower()] = ref
+
+    def _recall(self, name: str) -> ActorRef | None:
+        low = name.lower()
+        if low in self.memory:
+            return self.memory[low]
+        parts = low.split()
+        for p in (parts[-1], parts[0]) if parts else ():
+            if p in self.memory:
+                return self.memory[p]
+        return None
+
+    def actors_in(self, sent: int) -> list[ActorRef]:
+        """The history entries of one sentence (for explanations)."""
+        return [r for r in self.history if r.sent == sent]
+
+
+# ---------------------------------------------------------------------- helpers over the parse
+
+def _is_np_head(tok: Token) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+        return False
+    if tok.pos_ == "ADJ" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    return tok.dep_ not in ("compound", "flat")
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    """The head's noun phrase: left modifiers, appositions, and 'of' complements (no clauses)."""
+    seen: set[int] = set()
+    out: list[Token] = []
+
+    def add(t: Token, depth: int) -> None:
+        if t.i in seen or depth > 6:
+            return
+        seen.add(t.i)
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "nsubj", "nsubjpass"):
+                continue
+            if c.dep_ == "prep":
+                if c.lower_ == "of" and t.pos_ in ("NOUN", "PROPN"):
+                    add(c, depth + 1)
+                continue
+            if c.dep_ in ("appos",) or c.i < t.i or c.dep_ in ("pobj", "compound", "flat", "poss", "amod", "nmod"):
+                add(c, depth + 1)
+
+    add(tok, 0)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _np_text(np: Sequence[Token]) -> str:
+    toks = [t for t in np if t.dep_ not in ("appos",) or t.i == np[0].i]
+    if not toks:
+        return ""
+    # contiguous left part up to and including the head
+    doc = toks[0].doc
+    start = toks[0].i
+    end = max(t.i for t in toks) + 1
+    text = doc[start:end].text
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _name_chain(tok: Token) -> list[Token]:
+    """The proper-name tokens of the head: 'Antony Blinken', 'Sarah Beran', 'Xi Jinping'."""
+    if tok.pos_ != "PROPN":
+        return []
+    chain = [tok]
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+            chain.extend(_name_chain(c) or [c])
+    for c in tok.rights:
+        if c.dep_ in ("flat",) and c.pos_ == "PROPN":
+            chain.append(c)
+    return sorted(chain, key=lambda t: t.i)
+
+
+def _person_name(chain: Sequence[Token], tok: Token) -> str | None:
+    if not chain:
+        return None
+    ents = [t for t in chain if t.ent_type_ == "PERSON"]
+    if not ents:
+        return None
+    # drop leading titles that the tagger may include
+    words = [t.text for t in chain if t.ent_type_ == "PERSON"]
+    return " ".join(words) if words else None
+
+
+def _best_role(roles: Sequence[tuple[int, int, RoleInfo]], head: int) -> RoleInfo | None:
+    if not roles:
+        return None
+    # prefer the role closest to (or containing) the head, then the longest
+    def key(r: tuple[int, int, RoleInfo]) -> tuple[int, int]:
+        s, e, _ = r
+        dist = 0 if s <= head < e else min(abs(head - s), abs(head - (e - 1)))
+        return (dist, -(e - s))
+
+    return min(roles, key=key)[2]
+
+
+def _first_country(ms: Sequence[_Match]) -> str | None:
+    for m in sorted(ms, key=lambda m: m.start):
+        if m.info.country:
+            return m.info.country
+    return None
+
+
+def _first_info(ms: Sequence[_Match]) -> ActorInfo | None:
+    for m in sorted(ms, key=lambda m: m.start):
+        if m.info.country:
+            return m.info
+    return None
+
+
+def _is_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "their", "its")
+               for c in tok.children)
+
+
+def _is_pair_np(tok: Token) -> bool:
+    words = {c.lower_ for c in tok.children}
+    return bool(words & {"both", "two", "the", "sides"}) or tok.lower_ in ("sides",)
+
+
+def _longest(ms: Iterable[tuple[int, int, object]]) -> list:  # type: ignore[type-arg]
+    """Non-overlapping matches, longest first."""
+    chosen: list[tuple[int, int, object]] = []
+    taken: set[int] = set()
+    for s, e, info in sorted(ms, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if any(k in taken for k in range(s, e)):
+            continue
+        chosen.append((s, e, info))
+        taken.update(range(s, e))
+    return sorted(chosen, key=lambda m: m[0])
+
+
+_TABLES: dict[int, tuple[dict[str, ActorInfo], dict[str, ActorInfo], dict[str, RoleInfo]]] = {}
+_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _tables_for(lex: ActorLexicon) -> tuple[dict[str, ActorInfo], dict[str, ActorInfo], dict[str, RoleInfo]]:
+    key = id(lex)
+    if key not in _TABLES:
+        cs: dict[str, ActorInfo] = {}
+        ci: dict[str, ActorInfo] = {}
+        for surface, case_sensitive, info in lex.phrases():
+            if case_sensitive:
+                cs.setdefault(f"A|{surface}", info)
+            else:
+                ci.setdefault(f"a|{surface.lower()}", info)
+        roles = {f"R|{surface.lower()}": info for surface, info in lex.role_phrases()}
+        _TABLES[key] = (cs, ci, roles)
+    return _TABLES[key]
+
+
+def _matchers_for(lex: ActorLexicon, nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    key = (id(lex), id(nlp))
+    if key not in _MATCHERS:
+        cs_t, ci_t, role_t = _tables_for(lex)
+        cs = PhraseMatcher(nlp.vocab, attr="ORTH")
+        ci = PhraseMatcher(nlp.vocab, attr="LOWER")
+        rm = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tok = nlp.tokenizer
+        for k in cs_t:
+            cs.add(k, [tok(k[2:])])
+        for k in ci_t:
+            ci.add(k, [tok(k[2:])])
+        for k in role_t:
+            rm.add(k, [tok(k[2:])])
+        _MATCHERS[key] = (cs, ci, rm)
+    return _MATCHERS[key]
+
+
+def doc_of(span: Span) -> Doc:
+    return span.doc

@@ -1,0 +1,256 @@
+"""The ``detente`` command: a thin layer over the Python API.
+
+Library errors (:class:`DetenteError`) become one clear line each and a non-zero exit code;
+a bad file among good ones is reported and the rest are still processed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .errors import DetenteError, InputError
+
+if TYPE_CHECKING:
+    from .article import Article
+    from .coder import Coder, CodeResult
+
+EXIT_INPUT = 2
+EXIT_PARTIAL = 1
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
+
+
+def _err(msg: str) -> None:
+    click.echo(f"detente: {msg}", err=True)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _expand(paths: Sequence[str]) -> Iterator[Path]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield f
+        else:
+            yield path
+
+
+def iter_inputs(paths: Sequence[str], problems: list[str]) -> Iterator[Article]:
+    """Every readable article under ``paths``; every problem appended to ``problems`` as one line."""
+    from .article import iter_articles
+
+    for path in _expand(paths):
+        try:
+            for item in iter_articles(path):
+                if isinstance(item, DetenteError):
+                    problems.append(item.one_line())
+                    continue
+                yield item
+        except DetenteError as e:
+            problems.append(e.one_line())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="detente")
+def main() -> None:
+    """detente: who did what to whom, when and where, from international news."""
+
+
+def _code_all(paths: Sequence[str], published: date | None, problems: list[str],
+              progress: bool) -> list[CodeResult]:
+    from .coder import Coder
+
+    articles = list(iter_inputs(paths, problems))
+    results: list[CodeResult] = []
+    if not articles:
+        return results
+    coder: Coder = Coder()
+    show = progress and sys.stderr.isatty() and len(articles) > 1
+    if show:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("coding", total=len(articles))
+            for a in articles:
+                results.append(_code_one(coder, a, published, problems))
+                bar.advance(task)
+    else:
+        for a in articles:
+            results.append(_code_one(coder, a, published, problems))
+    return results
+
+
+def _code_one(coder: Coder, article: Article, published: date | None, problems: list[str]) -> CodeResult:
+    result = coder.code_article(article, published)
+    for w in result.warnings:
+        _err(w)
+    return result
+
+
+@main.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD); overrides the article's.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+def code_cmd(paths: tuple[str, ...], published: date | None, fmt: str, out: str | None) -> None:
+    """Code articles (txt, md, html, json, jsonl; a folder codes every article in it) and print events."""
+    problems: list[str] = []
+    try:
+        results = _code_all(paths, published, problems, progress=True)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    events = [ev for r in results for ev in r.events]
+    if fmt == "jsonl":
+        text = "".join(ev.to_json() + "\n" for ev in events)
+    elif fmt == "json":
+        text = json.dumps([ev.to_dict() for ev in events], ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = ""
+    if out:
+        try:
+            Path(out).write_text(text if fmt != "table" else _table_text(results), encoding="utf-8")
+        except OSError as e:
+            _err(f"{out}: cannot write: {e.strerror}")
+            sys.exit(EXIT_INPUT)
+    elif fmt == "table":
+        _print_table(results)
+    else:
+        click.echo(text, nl=False)
+    for p in problems:
+        _err(p)
+    if problems:
+        sys.exit(EXIT_PARTIAL if results else EXIT_INPUT)
+
+
+def _table(results: Sequence[CodeResult]) -> Any:
+    from rich.table import Table
+
+    t = Table(title="detente events", show_lines=False, header_style="bold")
+    for col in ("doc", "type", "mode", "status", "source → target", "date", "place", "trigger", "s#"):
+        t.add_column(col, overflow="fold")
+    status_style = {"occurred": "green", "planned": "cyan", "cancelled": "red", "hypothetical": "yellow",
+                    "negated": "magenta"}
+    for r in results:
+        for ev in r.events:
+            src = _actor_label(ev.source)
+            tgt = _actor_label(ev.target)
+            d = ev.date
+            when = "" if d is None else (f"{d.start}" if d.start == d.end else f"{d.start}..{d.end}") \
+                if d.start else (d.text if d else "")
+            place = ""
+            if ev.location is not None:
+                place = f"{ev.location.name or ev.location.text} ({ev.location.country})"
+            m = ev.mentions[0]
+            t.add_row(ev.doc_id, ev.event_type, ev.mode or "", f"[{status_style[ev.status]}]{ev.status}[/]",
+                      f"{src} → {tgt}", when, place, m.trigger, ",".join(str(x.sentence) for x in ev.mentions))
+    return t
+
+
+def _actor_label(a: Any) -> str:
+    if a is None:
+        return "?"
+    who = a.name or a.text
+    code = f"{a.country or '?'}" + (f"/{a.sector}" if a.sector else "")
+    return f"{who} [{code}]"
+
+
+def _print_table(results: Sequence[CodeResult]) -> None:
+    from rich.console import Console
+
+    console = Console()
+    console.print(_table(results))
+    n = sum(len(r.events) for r in results)
+    console.print(f"{n} event{'s' if n != 1 else ''} from {len(results)} article{'s' if len(results) != 1 else ''}")
+
+
+def _table_text(results: Sequence[CodeResult]) -> str:
+    from rich.console import Console
+
+    console = Console(record=True, width=160, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(_table(results))
+    return console.export_text()
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--pred", type=click.Path(dir_okay=False), help="Predicted events (JSONL from `detente code`).")
+@click.option("--docs", multiple=True, help="Articles to code and score (instead of --pred). Repeatable.")
+@click.option("--published", callback=_parse_date, help="Publication date for --docs articles without one.")
+@click.option("--verbose", "-v", is_flag=True, help="List every miss and every extra.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.argument("more_docs", nargs=-1)
+def eval_cmd(gold: str, pred: str | None, docs: tuple[str, ...], published: date | None, verbose: bool,
+             as_json: bool, more_docs: tuple[str, ...]) -> None:
+    """Score events against GOLD (EVENTS.md section 6): precision, recall, F1, per type, attributes."""
+    from .eval import load_gold, load_predictions, score
+
+    all_docs = list(docs) + list(more_docs)
+    if (pred is None) == (not all_docs):
+        _err("give exactly one of --pred PRED.jsonl or --docs ARTICLES...")
+        sys.exit(EXIT_INPUT)
+    problems: list[str] = []
+    try:
+        gold_events = load_gold(gold)
+        if pred is not None:
+            preds = load_predictions(pred)
+        else:
+            results = _code_all(all_docs, published, problems, progress=True)
+            preds = [ev.to_dict() for r in results for ev in r.events]
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    report = score(gold_events, preds)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.render(verbose=verbose))
+    for p in problems:
+        _err(p)
+    if problems:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command("explain")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD).")
+@click.option("--sentence", "-s", type=int, multiple=True, help="Only these sentence indices.")
+def explain_cmd(path: str, published: date | None, sentence: tuple[int, ...]) -> None:
+    """Per sentence: the actors found, the triggers considered, and why each became an event or not."""
+    from .explain import explain_result
+
+    problems: list[str] = []
+    try:
+        results = _code_all([path], published, problems, progress=False)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    for r in results:
+        click.echo(explain_result(r, only=set(sentence) or None))
+    for p in problems:
+        _err(p)
+    if problems:
+        sys.exit(EXIT_PARTIAL if results else EXIT_INPUT)
+
+
+def run() -> None:  # pragma: no cover - console entry
+    try:
+        main()
+    except InputError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)

@@ -1,0 +1,124 @@
+"""The coder: Article -> list[Event]. One plain function per step, so a batch engine can run it anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .actors.lexicon import ActorLexicon, load_actor_lexicon
+from .actors.recognize import ArticleActors
+from .article import Article, article_from_text
+from .events.extract import Candidate, SentenceCoder
+from .events.lexicon import TriggerLexicon, load_triggers
+from .events.modality import Modality, load_modality
+from .merge import build_events, cluster
+from .nlp import Sentence, load_pipeline, split_sentences
+from .record import Event
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .resolve.places import Gazetteer
+
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+@dataclass
+class CodeResult:
+    """Everything the coder produced for one article: events plus the evidence behind them."""
+
+    article: Article
+    events: list[Event]
+    sentences: list[Sentence]
+    candidates: list[Candidate]
+    actors: ArticleActors
+    warnings: list[str] = field(default_factory=list)
+
+
+class Coder:
+    """Holds the loaded pipeline and lexicons; code many articles with one instance."""
+
+    def __init__(self, model: str | None = None) -> None:
+        from .resolve.places import load_gazetteer
+
+        self.nlp: Language = load_pipeline(model)
+        self.actor_lex: ActorLexicon = load_actor_lexicon()
+        self.triggers: TriggerLexicon = load_triggers()
+        self.modality: Modality = load_modality()
+        self.gazetteer: Gazetteer = load_gazetteer()
+
+    def code_article(self, article: Article, published: date | None = None) -> CodeResult:
+        """Code one article. ``published`` overrides the article's own publication date."""
+        pub = published or article.published
+        warnings: list[str] = []
+        if pub is None:
+            warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
+        sentences = split_sentences(article, self.nlp)
+        actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer)
+        coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
+        cands: list[Candidate] = []
+        for s in sentences:
+            actors.prepare(s)
+        # second pass: with the whole article's names and main pair known
+        for s in sentences:
+            found = coder.code(s)
+            for c in found:
+                _attribution(s, c)
+                _present_tense(s, c, pub)
+            cands.extend(found)
+        emitted = [c for c in cands if c.emitted]
+        partial = [c for c in cands if not c.emitted and c.reason == "no identifiable target" and not c.consumed]
+        clusters = cluster(emitted, partial)
+        events = build_events(article.id, clusters, sentences, self.triggers)
+        return CodeResult(article, events, sentences, cands, actors, warnings)
+
+    def code_text(self, text: str, doc_id: str = "text", published: date | None = None) -> list[Event]:
+        """Code a plain string (one article)."""
+        return self.code_article(article_from_text(text, doc_id, published=published), published).events
+
+
+def _attribution(s: Sentence, c: Candidate) -> None:
+    """'according to two people familiar with his plans', 'X said' around the trigger's clause."""
+    span = s.span
+    for tok in span:
+        if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
+            sub = list(tok.subtree)
+            c.attribution = span.doc[sub[0].i:sub[-1].i + 1].text
+            return
+    if not c.anchors:
+        return
+    top = span[max(c.anchors)] if c.anchors else None
+    cur = top
+    for _ in range(4):
+        if cur is None or cur.head is cur:
+            break
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "tell", "state", "report", "announce",
+                                                                "claim", "add"):
+            subj = [ch for ch in cur.head.children if ch.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                sub = list(subj[0].subtree)
+                c.attribution = span.doc[sub[0].i:sub[-1].i + 1].text
+            return
+        cur = cur.head
+
+
+def _present_tense(s: Sentence, c: Candidate, pub: date | None) -> None:
+    """A body-text action reported in the present tense happens on the publication day (statements)."""
+    if c.time is not None or pub is None or c.status != "occurred" or s.kind != "body":
+        return
+    span = s.span
+    verbs = [span[i] for i in sorted(c.anchors) if span[i].pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return
+    v = verbs[-1]
+    aux = [ch for ch in v.children if ch.dep_ in ("aux", "auxpass")]
+    present = v.tag_ in PRESENT_TAGS and not aux
+    progressive = v.tag_ == "VBG" and any(a.tag_ in PRESENT_TAGS and a.lemma_ == "be" for a in aux)
+    if present or progressive:
+        from .resolve.dates import DateResolution
+
+        c.time = DateResolution(text="(present tense)", start=pub, end=pub, granularity="day", kind="present")
+        c.time_text = "(present tense: the statement's date)"
+        c.tense = "present"
+        c.notes.append("present tense in body text: dated to publication")

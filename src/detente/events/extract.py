@@ -1,0 +1,891 @@
+"""From a parsed sentence to event candidates: triggers, argument roles, status, time and place.
+
+Every candidate keeps a trail of the decisions that made it (``notes``) so that ``detente explain``
+can say why a trigger became an event or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..actors.recognize import ActorRef, ArticleActors
+from ..record import Actor
+from .lexicon import DEFAULT_LIGHT_VERBS, Trigger, TriggerLexicon
+from .modality import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..nlp import Sentence
+    from ..resolve.dates import DateResolution
+    from ..resolve.places import Gazetteer, Place
+
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for")
+MEASURE_NOUNS = {"day", "days", "round", "rounds", "hour", "hours", "week", "weeks", "series", "flurry", "number",
+                 "wave", "barrage", "salvo", "couple", "set", "kind", "type", "string", "spate", "volley", "hundreds",
+                 "dozens", "thousands", "lot", "lots", "part", "sign", "result", "results"}
+VENUE_WORDS = {"summit", "forum", "conference", "meeting", "dialogue", "assembly", "session", "gathering", "talks",
+               "convention", "congress", "ministerial", "sidelines", "margins", "meetings", "symposium"}
+MULTI_IGO = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "BRICS", "SCO", "GCC",
+             "OSCE", "WTO", "IMF", "WB", "QUAD", "OAS"}
+LOC_PREPS = {"in", "at", "near", "off", "over", "inside", "across", "outside", "along", "around", "within",
+             "into", "from"}
+REQUEST_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield",
+                "AGREE": "change", "SUPPORT": "change"}
+LIFT_WORDS = {"lift", "ease", "remove", "drop", "end", "withdraw", "scrap", "relax", "loosen", "halt", "stop",
+              "release", "free", "return"}
+SAY_LEMMAS = {"say", "state", "tell", "report", "announce", "add", "claim", "write", "note", "confirm"}
+
+
+@dataclass
+class Candidate:
+    """One event mention found in one sentence, before merging."""
+
+    sent: int
+    trigger_i: list[int]
+    trigger_text: str
+    trigger: Trigger
+    event_type: str
+    mode: str | None
+    status: str
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    time: DateResolution | None = None
+    time_text: str | None = None
+    place: Place | None = None
+    place_text: str | None = None
+    multilateral_venue: bool = False
+    attribution: str | None = None
+    rule: str = ""
+    notes: list[str] = field(default_factory=list)
+    emitted: bool = True
+    reason: str = ""
+    tense: str = "past"
+    span_start: int = 0
+    span_end: int = 0
+    anchors: set[int] = field(default_factory=set)
+    consumed: bool = False
+    frame_i: int | None = None
+    depth: int = 0
+    extra_targets: list[ActorRef] = field(default_factory=list)
+    extra_sources: list[ActorRef] = field(default_factory=list)
+
+
+@dataclass
+class _Hit:
+    i: int                      # sentence-relative index of the head token
+    tokens: list[int]
+    text: str
+    trigger: Trigger
+    kind: str                   # verb | noun
+    clause: int                 # clause head (the verb governing a noun trigger, or the verb itself)
+    light: int | None = None
+
+
+class SentenceCoder:
+    """Finds event candidates in one sentence; holds the per-article resources."""
+
+    def __init__(self, triggers: TriggerLexicon, modality: Modality, actors: ArticleActors,
+                 gazetteer: Gazetteer | None, published: date | None) -> None:
+        self.trig = triggers
+        self.mod = modality
+        self.actors = actors
+        self.gaz = gazetteer
+        self.published = published
+
+    # ------------------------------------------------------------------ triggers
+    def find_hits(self, sent: Sentence) -> list[_Hit]:
+        span = sent.span
+        hits: list[_Hit] = []
+        for tok in span:
+            i = tok.i - span.start
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                for vp in self.trig.verbs_for(lemma):
+                    extra = _match_rest(tok, vp.rest)
+                    if extra is None:
+                        continue
+                    toks = [i, *[t - span.start for t in extra]]
+                    text = " ".join(span[k].text for k in sorted(toks))
+                    hits.append(_Hit(i, toks, text, vp.trigger, "verb", i))
+                    break
+            if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ in ("NN", "NNS")):
+                if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
+                                                             "WORK_OF_ART", "PRODUCT"):
+                    continue
+                for np_ in self.trig.nouns_for(lemma) or self.trig.nouns_for(tok.lower_):
+                    mods = _match_modifiers(tok, np_.modifiers)
+                    if mods is None:
+                        continue
+                    toks = [i, *[t - span.start for t in mods]]
+                    text = " ".join(span[k].text for k in sorted(toks))
+                    clause, light = self._noun_clause(tok, np_.trigger)
+                    hits.append(_Hit(i, toks, text, np_.trigger, "noun",
+                                     clause - span.start if clause is not None else i,
+                                     light - span.start if light is not None else None))
+                    break
+        # a light verb governing a noun trigger is not an event of its own ("imposed sanctions")
+        lights = {h.light for h in hits if h.kind == "noun" and h.light is not None}
+        hits = [h for h in hits if not (h.kind == "verb" and h.i in lights)]
+        by_i = {h.i: h for h in hits}
+        drop: set[int] = set()
+        for h in hits:
+            if h.kind != "verb":
+                continue
+            tok = span[h.i]
+            comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.i - span.start in by_i]
+            # "refused to lift", "declined to comment": the frame decides, not the refusal verb itself
+            if h.trigger.type == "REJECT" and self.mod.matches("refusal", tok) and comps:
+                drop.add(h.i)
+            # "cancelled a trip", "scrapped planned trip": a cancel cue over an event noun is a frame
+            if self.mod.matches("cancel", tok) and objs:
+                inner = by_i[objs[0].i - span.start]
+                if inner.trigger.type == "CONSULT" or h.trigger.type not in ("SANCTION", "COERCE"):
+                    drop.add(h.i)
+                else:
+                    drop.add(inner.i)
+        return [h for h in hits if h.i not in drop]
+
+    def _noun_clause(self, tok: Token, trig: Trigger) -> tuple[int | None, int | None]:
+        """The verb a noun trigger hangs from, and whether that verb is a light verb for it."""
+        cur = tok
+        for _ in range(4):
+            head = cur.head
+            if head is cur:
+                return None, None
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
+                    head.head.lower_ in MEASURE_NOUNS:
+                cur = head.head
+                continue
+            if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
+                lights = trig.light_verbs or DEFAULT_LIGHT_VERBS
+                is_light = head.lemma_.lower() in lights and cur.dep_ in ("dobj", "nsubjpass")
+                return head.i, (head.i if is_light else None)
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",):
+                return head.head.i, None
+            return None, None
+        return None, None
+
+    # ------------------------------------------------------------------ candidates
+    def code(self, sent: Sentence) -> list[Candidate]:
+        span = sent.span
+        hits = self.find_hits(sent)
+        by_token = {h.i: h for h in hits}
+        cands: list[Candidate] = []
+        for h in hits:
+            c = self._candidate(sent, h, by_token)
+            cands.append(c)
+        # one refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule a visit")
+        frames: dict[int, list[Candidate]] = {}
+        for c in cands:
+            if c.frame_i is not None:
+                frames.setdefault(c.frame_i, []).append(c)
+        for group in frames.values():
+            keep = max(group, key=lambda c: (c.depth, c.target is not None))
+            for c in group:
+                if c is not keep:
+                    c.consumed, c.emitted = True, False
+                    c.reason = "an outer step of the refused action"
+        self._attach_time(sent, cands)
+        self._attach_place(sent, cands)
+        for c in cands:
+            self._finish(sent, c)
+        del span
+        return cands
+
+    def _candidate(self, sent: Sentence, h: _Hit, by_token: dict[int, _Hit]) -> Candidate:
+        span = sent.span
+        tok = span[h.i]
+        trig = h.trigger
+        c = Candidate(sent.index, sorted(h.tokens), h.text, trig, trig.type, trig.mode, "occurred",
+                      rule=trig.entry)
+        c.notes.append(f"trigger '{h.text}' -> {trig.type}/{trig.mode or '-'} ({trig.entry})")
+        clause_tok = span[h.clause]
+        chain = _control_chain(clause_tok)
+        c.anchors = {h.i, *(t.i - span.start for t in chain)}
+        # ---- status and frames
+        status, frame, notes = self._status(sent, tok, h, chain)
+        c.notes.extend(notes)
+        c.status = status
+        if frame is not None:
+            kind, ftok = frame
+            if kind == "refusal":
+                c.event_type = "REJECT"
+                c.mode = self._refused_mode(trig, tok)
+                c.rule = f"{trig.entry}+refusal"
+                c.trigger_text = f"{ftok.text} ... {h.text}"
+                c.notes.append(f"refused by '{ftok.text}': REJECT/{c.mode}")
+                c.status = self._own_status(ftok)
+                c.anchors.add(ftok.i - span.start)
+                c.frame_i = ftok.i - span.start
+                c.depth = len(chain)
+            elif kind in ("request", "threat"):
+                outer = by_token.get(ftok.i - span.start)
+                if outer is not None:
+                    c.consumed = True
+                    c.emitted = False
+                    c.reason = f"complement of the {kind} '{ftok.text}' (gives its mode)"
+                    return c
+        # ---- arguments
+        self._arguments(sent, h, c, chain, frame)
+        # REQUEST/THREATEN modes from their complement
+        if trig.type in ("REQUEST", "REJECT") and trig.mode is None and c.event_type == trig.type:
+            inner = _complement_trigger(tok, by_token, span)
+            if inner is not None:
+                c.mode = self._refused_mode(inner.trigger, span[inner.i])
+                c.notes.append(f"mode from complement '{inner.text}': {c.mode}")
+        return c
+
+    def _refused_mode(self, trig: Trigger, tok: Token) -> str:
+        if trig.type == "SANCTION" or trig.type == "COERCE":
+            # refusing to lift sanctions / to release: yielding is what was refused
+            gov = tok.head if tok.dep_ in ("dobj", "pobj") else tok
+            if gov.lemma_.lower() in LIFT_WORDS or tok.lemma_.lower() in LIFT_WORDS:
+                return "yield"
+            return "change"
+        if trig.type == "AGREE":
+            return "change"
+        return REQUEST_MODE.get(trig.type, "change")
+
+    def _own_status(self, tok: Token) -> str:
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+        if any(self.mod.has("future_aux", k) for k in kids):
+            return "planned"
+        if any(self.mod.has("hypo_aux", k) for k in kids):
+            return "hypothetical"
+        return "occurred"
+
+    def _status(self, sent: Sentence, tok: Token, h: _Hit,
+                chain: list[Token]) -> tuple[str, tuple[str, Token] | None, list[str]]:
+        """Decide the status from the trigger's control chain; return (status, frame, notes)."""
+        mod = self.mod
+        notes: list[str] = []
+        future = hypo = neg = planned = cancelled = False
+        frame: tuple[str, Token] | None = None
+        under_report = False
+        # nominal modifiers: "a planned trip", "a possible visit", "no talks"
+        if h.kind == "noun":
+            for ch in tok.children:
+                w = ch.lower_
+                if ch.dep_ in ("amod", "compound", "nmod") and mod.has("plan_modifier", w):
+                    planned = True
+                    notes.append(f"'{ch.text}' marks it planned")
+                elif ch.dep_ in ("amod",) and mod.has("hypo_modifier", w):
+                    hypo = True
+                    notes.append(f"'{ch.text}' marks it hypothetical")
+                elif ch.dep_ == "det" and w == "no":
+                    neg = True
+                    notes.append("'no' negates it")
+        prev: Token | None = tok if h.kind == "verb" else None
+        for v in chain:
+            lemma = v.lemma_.lower()
+            is_self = v.i == tok.i
+            if (not is_self and prev is not None) or (not is_self and h.kind == "noun"):
+                if mod.matches("cancel", v) and frame is None:
+                    cancelled = True
+                    notes.append(f"'{v.text}' cancels it")
+                elif mod.matches("refusal", v) and frame is None and h.trigger.type not in ("REJECT",):
+                    frame = ("refusal", v)
+                elif mod.matches("request", v) and frame is None and v.i != tok.i:
+                    frame = ("request", v)
+                elif mod.matches("threat", v) and frame is None:
+                    frame = ("threat", v)
+                elif mod.has("plan_frame", lemma) and not mod.has("report", lemma):
+                    planned = True
+                    notes.append(f"'{v.text}' frames it as planned")
+                elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in ("arrange", "plan", "schedule"):
+                    planned = True
+            for ch in v.children:
+                w = ch.lower_
+                if ch.dep_ in ("aux", "auxpass"):
+                    if mod.has("future_aux", w):
+                        future = True
+                    elif mod.has("hypo_aux", w):
+                        hypo = True
+                        notes.append(f"modal '{ch.text}'")
+                    elif w == "to" and sent.kind in ("headline", "standfirst") and v.dep_ == "ROOT":
+                        future = True
+                        notes.append("headline 'to' + verb reads as planned")
+                elif ch.dep_ == "neg":
+                    neg = True
+                    notes.append(f"negated by '{ch.text}'")
+                elif ch.dep_ == "advcl" and any(m.dep_ == "mark" and mod.has("condition", m.lower_)
+                                                 for m in ch.children):
+                    hypo = True
+                    notes.append("consequent of a condition")
+            if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in v.children) and v.dep_ == "advcl":
+                hypo = True
+                notes.append("inside a condition")
+            prev = v
+        top = chain[-1] if chain else tok
+        head = top.head
+        if top.dep_ in ("ccomp",) and head.lemma_.lower() in SAY_LEMMAS | set(mod.words.get("report", ())):
+            under_report = True
+        if cancelled:
+            return "cancelled", frame, notes
+        if neg and future and h.trigger.type == "CONSULT":
+            notes.append("will not take part in a planned consultation: cancelled")
+            return "cancelled", frame, notes
+        if neg and frame is None:
+            return "negated", frame, notes
+        if hypo:
+            if under_report and any(c.lower_ == "would" for v in chain for c in v.children):
+                notes.append("'would' in reported speech reads as future")
+                return "planned", frame, notes
+            return "hypothetical", frame, notes
+        if future or planned:
+            return "planned", frame, notes
+        return "occurred", frame, notes
+
+    # ------------------------------------------------------------------ arguments
+    def _arguments(self, sent: Sentence, h: _Hit, c: Candidate, chain: list[Token],
+                   frame: tuple[str, Token] | None) -> None:
+        span = sent.span
+        tok = span[h.i]
+        trig = h.trigger
+        srcs: list[ActorRef] = []
+        tgts: list[ActorRef] = []
+        dest: Token | None = None
+        between: list[ActorRef] = []
+        if h.kind == "verb":
+            subj, obj, agent = _verb_args(tok, chain)
+            if agent is not None:
+                srcs = self._refs(sent, agent)
+                if subj is not None:
+                    tgts = self._refs(sent, subj)
+            elif subj is not None:
+                srcs = self._refs(sent, subj)
+            heads = [tok]
+            if obj is not None and not tgts:
+                if trig.destination and self._is_place(sent, obj):
+                    dest = obj
+                else:
+                    tgts = self._refs(sent, obj)
+                    if not tgts and obj.pos_ == "NOUN":
+                        heads.append(obj)   # "lift its sanctions on the general"
+        else:
+            heads = [tok]
+            poss = [ch for ch in tok.children if ch.dep_ == "poss"]
+            mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
+            agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
+            if poss:
+                srcs = self._refs(sent, poss[0])
+            if not srcs and agent_p:
+                pob = _pobj(agent_p[0])
+                if pob is not None:
+                    srcs = self._refs(sent, pob)
+            if not srcs:
+                for m in mods:
+                    r = self.actors.resolve(sent.index, m.i - span.start)
+                    if r is not None and r.country:
+                        srcs = [r]
+                        break
+            if h.clause != h.i:
+                v = span[h.clause]
+                vsubj, _vobj, vagent = _verb_args(v, _control_chain(v))
+                if not srcs:
+                    if vagent is not None:
+                        srcs = self._refs(sent, vagent)
+                    elif vsubj is not None and vsubj.i != tok.i:
+                        srcs = self._refs(sent, vsubj)
+                heads.append(v)
+            ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
+            if ofs and not tgts:
+                pob = _pobj(ofs[0])
+                if pob is not None:
+                    r = self._refs(sent, pob)
+                    if r and srcs:
+                        tgts = r
+                    elif r and not srcs and trig.type in ("CONSULT",):
+                        srcs = r
+                    elif r:
+                        tgts = r
+        # prepositional targets, "between A and B", destinations
+        preps = trig.target_preps or DEFAULT_TARGET_PREPS
+        for hd in heads:
+            for ch in hd.children:
+                if ch.dep_ not in ("prep", "dative") and not (ch.dep_ == "agent"):
+                    continue
+                p = ch.lower_
+                pob = _pobj(ch)
+                if pob is None:
+                    continue
+                if p == "between" or p == "among":
+                    between = self._refs(sent, pob)
+                    continue
+                if trig.destination and p in ("to", "in", "for") and self._is_place(sent, pob) and dest is None:
+                    dest = pob
+                    continue
+                if p in preps and not tgts:
+                    if p in ("in", "at") or (p in LOC_PREPS and self._is_place(sent, pob) and
+                                             not self._is_actorish(sent, pob)):
+                        continue
+                    r = self._refs(sent, pob)
+                    if r and srcs:
+                        r = [_other_side(x, srcs[0].country) for x in r]
+                    if r and (not srcs or any(x.country != srcs[0].country for x in r)):
+                        tgts = r
+        if between and len(between) >= 2:
+            if not srcs or all(b.country == srcs[0].country or srcs[0].country is None for b in between[:1]):
+                srcs, tgts = [between[0]], [between[1]]
+            else:
+                tgts = [b for b in between if b.country != srcs[0].country] or tgts
+        # coordinated subject of a symmetric action: "India and Pakistan agreed"
+        if not tgts and dest is None and len({r.country for r in srcs if r.country}) >= 2 and \
+                (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
+            firsts: dict[str | None, ActorRef] = {}
+            for r in srcs:
+                firsts.setdefault(r.country, r)
+            vals = [r for k, r in firsts.items() if k]
+            srcs, tgts = [vals[0]], [vals[1]]
+            c.notes.append("coordinated subject of a symmetric action: first is source, second target")
+        if dest is not None:
+            place = self._place(sent, dest)
+            if place is not None:
+                c.place, c.place_text = place, _phrase(dest)
+                if not tgts and place.country:
+                    tgts = [ActorRef(Actor(text=_phrase(dest), name=place.name, role=None, country=place.country,
+                                           sector=None), "country", f"destination:{place.name}", sent.index,
+                                     dest.i - span.start)]
+                    c.notes.append(f"destination '{_phrase(dest)}' gives target {place.country}")
+        if trig.reverse:
+            srcs, tgts = tgts, srcs
+            c.notes.append("host/receive verb: subject is the host (target)")
+        # refusals: target of the refused action, or whose action it was ("Blinken's visit")
+        if frame is not None and frame[0] == "refusal":
+            ftok = frame[1]
+            fsubj, _o, fag = _verb_args(ftok, _control_chain(ftok))
+            fr = self._refs(sent, fag or fsubj) if (fag or fsubj) is not None else []
+            if fr:
+                if not tgts and srcs and srcs[0].country != fr[0].country:
+                    tgts = srcs
+                srcs = fr
+        # counterparts and pairs
+        srcs = [self._counterpart(r, srcs, tgts, c) for r in srcs]
+        tgts = [self._counterpart(r, srcs, tgts, c) for r in tgts]
+        c.source = _pick(srcs)
+        c.target = _pick(tgts, exclude=c.source.country if c.source else None)
+        c.extra_targets = [r for r in tgts if r is not c.target and r.country and
+                           r.country != (c.target.country if c.target else None)]
+        c.extra_sources = [r for r in srcs if r is not c.source and r.country and
+                           r.country != (c.source.country if c.source else None)]
+
+    def _counterpart(self, r: ActorRef, srcs: list[ActorRef], tgts: list[ActorRef], c: Candidate) -> ActorRef:
+        if r.kind != "counterpart":
+            return r
+        other = srcs[0] if srcs and srcs[0] is not r else None
+        country = None
+        if c.place is not None and other is not None and c.place.country != other.country:
+            country = c.place.country
+        if country is None and other is not None:
+            country = self.actors.other_side(other.country)
+        if country is None:
+            return r
+        c.notes.append(f"'{r.actor.text}' resolved to the other side: {country}")
+        return ActorRef(Actor(text=r.actor.text, name=None, role=other.actor.role if other else None,
+                              country=country, sector=other.actor.sector if other else None),
+                        "counterpart", f"counterpart->{country}", r.sent, r.token, plural=r.plural)
+
+    def _refs(self, sent: Sentence, tok: Token | None) -> list[ActorRef]:
+        if tok is None:
+            return []
+        return [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+
+    def _is_actorish(self, sent: Sentence, tok: Token) -> bool:
+        r = self.actors.resolve(sent.index, tok.i - sent.span.start)
+        return r is not None and r.kind in ("person", "org", "group")
+
+    def _is_place(self, sent: Sentence, tok: Token) -> bool:
+        return self._place(sent, tok) is not None
+
+    def _place(self, sent: Sentence, tok: Token) -> Place | None:
+        if self.gaz is None:
+            return None
+        if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        text = _name_text(tok)
+        ctx = [c for c in self.actors.country_counts]
+        p = self.gaz.lookup(text, context_countries=ctx)
+        if p is None and text.lower().startswith("the "):
+            p = self.gaz.lookup(text[4:], context_countries=ctx)
+        return p
+
+    # ------------------------------------------------------------------ time and place
+    def _attach_time(self, sent: Sentence, cands: list[Candidate]) -> None:
+        from ..resolve.dates import find_time_expressions, resolve_time
+
+        span = sent.span
+        text = span.text
+        for m in find_time_expressions(text):
+            toks = [t for t in span if t.idx - span.start_char < m.end and
+                    t.idx - span.start_char + len(t.text) > m.start]
+            if not toks:
+                continue
+            idxs = {t.i for t in toks}
+            anchor = next((t for t in toks if t.head.i not in idxs or t.head is t), toks[0])
+            target = self._climb(anchor, cands, span)
+            if not target:
+                continue
+            for c in target:
+                if c.time is not None and c.time.is_resolved():
+                    continue
+                tense = "future" if c.status in ("planned",) else c.tense
+                res = resolve_time(m.text, self.published, tense)  # type: ignore[arg-type]
+                if res.kind in ("since", "duration"):
+                    c.notes.append(f"'{m.text}' is a {res.kind}, not the action's date")
+                    continue
+                c.time = res
+                c.time_text = m.text
+                c.notes.append(f"time '{m.text}' -> {res.start}..{res.end}")
+
+    def _climb(self, anchor: Token, cands: list[Candidate], span: Span) -> list[Candidate]:
+        """Candidates whose clause the time expression hangs from (through embedded event clauses)."""
+        t = anchor
+        out: list[Candidate] = []
+        for _ in range(14):
+            rel = t.i - span.start
+            found = [c for c in cands if rel in c.anchors and c not in out]
+            if t is not anchor or t.pos_ == "VERB":
+                out.extend(found)
+            if t.head is t:
+                break
+            if t.pos_ in ("VERB", "AUX") and t is not anchor and not found:
+                break
+            if t.pos_ in ("VERB", "AUX") and found and t.dep_ not in ("pcomp", "xcomp", "conj") and \
+                    not (t.dep_ == "pobj"):
+                break
+            t = t.head
+        return out
+
+    def _attach_place(self, sent: Sentence, cands: list[Candidate]) -> None:
+        span = sent.span
+        for c in cands:
+            if c.place is not None:
+                continue
+            for a in sorted(c.anchors):
+                tok = span[a]
+                found = self._place_under(sent, tok, c, depth=0)
+                if found:
+                    break
+
+    def _place_under(self, sent: Sentence, tok: Token, c: Candidate, depth: int) -> bool:
+        for ch in tok.children:
+            if ch.dep_ != "prep" or ch.lower_ not in LOC_PREPS or ch.lower_ == "from":
+                continue
+            pob = _pobj(ch)
+            if pob is None:
+                continue
+            if ch.lower_ == "into" and c.event_type not in ("ASSAULT", "MOBILIZE"):
+                continue
+            p = self._place(sent, pob)
+            if p is not None and not (c.target and c.target.token == pob.i - sent.span.start and
+                                      c.event_type not in ("CONSULT",)):
+                c.place, c.place_text = p, _phrase(pob)
+                c.notes.append(f"place '{_phrase(pob)}' -> {p.name} ({p.country})")
+                return True
+            low = pob.lemma_.lower()
+            if low in VENUE_WORDS or pob.ent_type_ in ("FAC", "EVENT", "ORG"):
+                if self._venue_is_multilateral(sent, pob):
+                    c.multilateral_venue = True
+                    c.notes.append(f"venue '{_phrase(pob)}' is multilateral")
+                if depth < 2 and self._place_under(sent, pob, c, depth + 1):
+                    return True
+                if self.gaz is not None:
+                    vp = self.gaz.lookup(_name_text(pob))
+                    if vp is not None:
+                        c.place, c.place_text = vp, _phrase(pob)
+                        c.notes.append(f"venue '{_phrase(pob)}' -> {vp.name} ({vp.country})")
+                        return True
+        return False
+
+    def _venue_is_multilateral(self, sent: Sentence, tok: Token) -> bool:
+        low = tok.lemma_.lower()
+        if low in ("summit", "forum", "conference", "assembly", "dialogue", "congress", "ministerial",
+                   "convention", "symposium", "sidelines", "margins"):
+            return True
+        for ch in tok.subtree:
+            r = self.actors.resolve(sent.index, ch.i - sent.span.start) if ch.pos_ == "PROPN" else None
+            if r is not None and r.country in MULTI_IGO:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ finishing
+    def _finish(self, sent: Sentence, c: Candidate) -> None:
+        span = sent.span
+        # tense for date resolution / present-tense statements
+        head = span[min(c.anchors)] if c.anchors else span[c.trigger_i[0]]
+        del head
+        if c.consumed:
+            return
+        if c.source is None or c.source.country is None:
+            c.emitted, c.reason = False, "no identifiable source"
+            return
+        if c.target is None or c.target.country is None:
+            c.emitted, c.reason = False, "no identifiable target"
+            return
+        if c.source.country == c.target.country and (
+                c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
+                                                                           c.target.actor.sector)):
+            c.emitted, c.reason = False, "source and target are the same actor"
+            return
+        if c.trigger.needs_target and c.target is None:
+            c.emitted, c.reason = False, "trigger needs a target"
+        # CONSULT mode from place and venue
+        if c.event_type == "CONSULT" and c.mode is None:
+            if c.multilateral_venue:
+                c.mode = "multilateral"
+            elif c.place is not None and c.place.country:
+                if c.place.country == c.target.country:
+                    c.mode = "visit"
+                elif c.place.country == c.source.country:
+                    c.mode = "visit"
+                    c.source, c.target = c.target, c.source
+                    c.notes.append("met on the source's soil: the other side is the visitor")
+                else:
+                    c.mode = "third-party"
+            if c.mode:
+                c.notes.append(f"CONSULT mode from place/venue: {c.mode}")
+        if c.event_type == "CONSULT" and c.mode == "visit" and c.place is None and self.gaz is not None:
+            p = self.gaz.country(c.target.country) if c.target.country else None
+            if p is not None:
+                c.place, c.place_text = p, c.target.actor.text
+                c.notes.append("a visit takes place in the host's country")
+        s, e = _clause_extent(span, c)
+        c.span_start, c.span_end = s, e
+
+
+# ---------------------------------------------------------------------- parse helpers
+
+def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
+    """Check that the particles/prepositions of a multi-word verb follow ``tok``; return their indices."""
+    if not rest:
+        return []
+    out: list[int] = []
+    doc = tok.doc
+    pos = tok.i
+    kids = {c.i: c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent")}
+    for w in rest:
+        found = None
+        for k in sorted(kids):
+            if k > pos and kids[k].lower_ == w:
+                found = k
+                break
+        if found is None:
+            # adjacent token (parser may attach the particle elsewhere)
+            nxt = pos + 1
+            while nxt < len(doc) and nxt <= tok.i + 4 and doc[nxt].pos_ in ("ADV", "DET", "PRON") and \
+                    doc[nxt].lower_ != w:
+                nxt += 1
+            if nxt < len(doc) and doc[nxt].lower_ == w:
+                found = nxt
+        if found is None:
+            return None
+        out.append(found)
+        pos = found
+    return out
+
+
+def _match_modifiers(tok: Token, mods: tuple[str, ...]) -> list[int] | None:
+    if not mods:
+        return []
+    doc = tok.doc
+    out: list[int] = []
+    k = tok.i - 1
+    for w in reversed(mods):
+        while k >= 0 and doc[k].is_punct and doc[k].text == "-":
+            k -= 1
+        if k < 0 or (doc[k].lower_ != w and doc[k].lemma_.lower() != w):
+            return None
+        out.append(k)
+        k -= 1
+    return out
+
+
+def _control_chain(tok: Token) -> list[Token]:
+    """The trigger's verb and the verbs that control it: 'is expected to visit' -> [visit, expected]."""
+    chain = [tok]
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head is cur:
+            break
+        dep = cur.dep_
+        if dep in ("xcomp",) or (dep == "conj" and head.pos_ in ("VERB", "AUX") and cur.pos_ in ("VERB",)):
+            if dep == "conj":
+                # conjuncts share the first verb's auxiliaries ("will meet and sign")
+                pass
+            chain.append(head)
+            cur = head
+            continue
+        if dep in ("dobj", "nsubjpass") and cur.pos_ in ("NOUN", "PROPN") and head.pos_ in ("VERB", "AUX"):
+            chain.append(head)
+            cur = head
+            if not _transparent(head) and len(chain) > 1 and chain[0].pos_ != "VERB":
+                break
+            continue
+        if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and \
+                head.lower_ in ("to", "of", "on", "for", "in", "from", "out"):
+            chain.append(head.head)
+            cur = head.head
+            if not _transparent(cur):
+                break
+            continue
+        if dep == "pobj" and head.dep_ == "prep" and head.head.lower_ in MEASURE_NOUNS:
+            cur = head.head
+            continue
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "ADJ"):
+            chain.append(head.head)
+            cur = head.head
+            continue
+        if dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
+            chain.append(head)
+            cur = head
+            continue
+        if cur.pos_ == "VERB" and dep == "xcomp" and head.pos_ == "ADJ":
+            chain.append(head)
+            cur = head
+            continue
+        if dep == "xcomp" or (cur.pos_ in ("VERB",) and dep in ("acomp",)):
+            chain.append(head)
+            cur = head
+            continue
+        break
+    # "is due/likely/set to visit": the adjective's copula
+    return chain
+
+
+TRANSPARENT = {"hold", "have", "make", "conduct", "carry", "launch", "stage", "impose", "announce", "sign", "reach",
+               "begin", "start", "mount", "undertake", "pay", "issue", "arrange", "plan", "schedule", "reschedule",
+               "resume", "postpone", "cancel", "scrap", "delay", "call", "skip", "agree", "propose", "seek", "want",
+               "expect", "prepare", "organise", "organize", "host", "attend", "join", "confirm", "continue",
+               "complete", "finalise", "finalize", "set", "keep", "pursue", "discuss", "approve", "authorize",
+               "authorise", "order", "refuse", "decline", "reject", "veto", "lift", "ease", "extend", "renew",
+               "shelve", "abandon", "drop", "suspend", "halt", "freeze", "end", "try", "attempt", "offer", "accept"}
+
+
+def _transparent(tok: Token) -> bool:
+    """Verbs through which a noun trigger's status and frame are read ("arrange a call", "cancel a trip")."""
+    return tok.lemma_.lower() in TRANSPARENT
+
+
+def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | None, Token | None]:
+    """Logical subject, object and passive agent of a verb, inherited along control and coordination."""
+    subj = obj = agent = None
+    passive = False
+    for ch in tok.children:
+        if ch.dep_ in ("nsubj",) and subj is None:
+            subj = ch
+        elif ch.dep_ == "nsubjpass" and subj is None:
+            subj = ch
+            passive = True
+        elif ch.dep_ in ("dobj", "dative") and obj is None and ch.lower_ not in ("that", "which"):
+            obj = ch
+        elif ch.dep_ == "agent":
+            agent = _pobj(ch)
+    if subj is None:
+        cur = tok
+        for _ in range(6):
+            head = cur.head
+            if head is cur:
+                break
+            if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (cur.dep_ == "pobj" and head.dep_ == "prep"):
+                nxt = head if head.pos_ in ("VERB", "AUX", "ADJ") else head.head
+                for ch in nxt.children:
+                    if ch.dep_ in ("nsubj", "nsubjpass"):
+                        subj = ch
+                        break
+                # object control: "urged X to withdraw", "accused X of sailing", "blamed X for firing"
+                if cur.dep_ == "xcomp" or (cur.dep_ == "pcomp" and head.lower_ in ("of", "for")):
+                    objs = [ch for ch in nxt.children if ch.dep_ in ("dobj",)]
+                    if objs:
+                        subj = objs[0]
+                if subj is not None:
+                    break
+                cur = nxt
+                continue
+            if cur.dep_ in ("relcl", "acl"):
+                if cur.tag_ == "VBN" and cur.dep_ == "acl":
+                    # "an attack launched by Iran": the noun is the object
+                    obj = obj or head
+                else:
+                    subj = head
+                break
+            break
+    if passive and agent is None:
+        # passive without agent: the surface subject is the object
+        return None, subj, None
+    if passive:
+        return subj, None, agent if agent is not None else None
+    return subj, obj, agent
+
+
+def _complement_trigger(tok: Token, by_token: dict[int, _Hit], span: Span) -> _Hit | None:
+    for ch in tok.subtree:
+        if ch.i == tok.i:
+            continue
+        h = by_token.get(ch.i - span.start)
+        if (h is not None and ch.dep_ in ("xcomp", "dobj", "pobj", "ccomp", "conj")) or \
+                (h is not None and ch.head.dep_ in ("xcomp",)):
+            return h
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for ch in prep.children:
+        if ch.dep_ in ("pobj", "pcomp"):
+            return ch
+    return None
+
+
+def _other_side(r: ActorRef, exclude: str | None) -> ActorRef:
+    """For an anaphor pointing at the excluded side, its next antecedent on another side."""
+    if r.country == exclude and r.alternatives:
+        return next((a for a in r.alternatives if a.country != exclude), r)
+    return r
+
+
+def _pick(refs: list[ActorRef], exclude: str | None = None) -> ActorRef | None:
+    if exclude is not None:
+        # an anaphor ("the general") that points back at the source's own side: try the next antecedent
+        refs = [next((a for a in r.alternatives if a.country != exclude), r)
+                if r.country == exclude and r.alternatives else r for r in refs]
+    good = [r for r in refs if r.country]
+    if exclude is not None:
+        other = [r for r in good if r.country != exclude]
+        if other:
+            return other[0]
+    if good:
+        return good[0]
+    return refs[0] if refs else None
+
+
+def _phrase(tok: Token) -> str:
+    left = min((t.i for t in tok.subtree if t.dep_ in ("compound", "det", "amod", "nmod", "poss") or t.i == tok.i),
+               default=tok.i)
+    return tok.doc[left:tok.i + 1].text
+
+
+def _name_text(tok: Token) -> str:
+    toks = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("PROPN", "NOUN", "ADJ")]
+    start = min([t.i for t in toks] + [tok.i])
+    right = tok.i
+    for t in tok.rights:
+        if t.dep_ in ("flat",):
+            right = max(right, t.i)
+    return tok.doc[start:right + 1].text
+
+
+def _clause_extent(span: Span, c: Candidate) -> tuple[int, int]:
+    toks = [span[i] for i in c.trigger_i]
+    starts = [t.idx for t in toks]
+    ends = [t.idx + len(t.text) for t in toks]
+    for r in (c.source, c.target):
+        if r is not None and 0 <= r.token < len(span):
+            t = span[r.token]
+            starts.append(t.idx)
+            ends.append(t.idx + len(t.text))
+    base = span.start_char
+    return min(starts) - base, max(ends) - base

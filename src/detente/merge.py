@@ -1,0 +1,217 @@
+"""One event per action per article: merging mentions of the same action into one record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .actors.recognize import ActorRef
+from .record import Actor, DateSpan, Event, Location, Mention, event_id
+
+if TYPE_CHECKING:
+    from .events.extract import Candidate
+    from .events.lexicon import TriggerLexicon
+    from .nlp import Sentence
+
+SYMMETRIC_TYPES = {"AGREE", "COOPERATE"}
+SYMMETRIC_CONSULT = {"third-party", "multilateral", "phone", None}
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "season": 4, "year": 5, None: 9}
+PLANNED_PLOVER = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+SECTOR_CONTEXT = {"MIL": "military", "SPY": "intelligence", "JUD": "legal", "COP": "legal", "LEG": "legislative",
+                  "REB": "military", "BUS": "economic"}
+ECON_WORDS = ("commerce", "trade", "econom", "finance", "treasury", "export", "tariff", "investment")
+
+
+def _symmetric(c: Candidate) -> bool:
+    if c.event_type in SYMMETRIC_TYPES:
+        return True
+    return c.event_type == "CONSULT" and c.mode in SYMMETRIC_CONSULT
+
+
+def _side_ok(a: ActorRef | None, b: ActorRef | None, strict: bool = False) -> bool:
+    """Same country and no sector clash; across sentences (``strict``) an unknown sector only matches
+    an unknown sector or a pronoun, so "China refused" and "Li Shangfu declined" stay two actions."""
+    if a is None or b is None:
+        return True
+    if a.country != b.country:
+        return False
+    sa, sb = a.actor.sector, b.actor.sector
+    if strict and (sa is None) != (sb is None) and not {a.kind, b.kind} & {"pronoun", "anaphor", "pair"}:
+        return False
+    return sa is None or sb is None or sa == sb
+
+
+def _dates_overlap(a: Candidate, b: Candidate) -> bool:
+    ta, tb = a.time, b.time
+    if ta is None or tb is None or not ta.is_resolved() or not tb.is_resolved():
+        return True
+    assert ta.start is not None and ta.end is not None and tb.start is not None and tb.end is not None
+    return ta.start <= tb.end and tb.start <= ta.end
+
+
+def _names_ok(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two named people are two different actors ("Xie Feng arrived" is not "Wang Wentao met")."""
+    if a is None or b is None:
+        return True
+    na, nb = a.actor.name, b.actor.name
+    if a.kind not in ("person", "pronoun") or b.kind not in ("person", "pronoun") or not na or not nb:
+        return True
+    return na == nb
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    """Can ``a`` and ``b`` be two mentions of the same action?"""
+    if a.event_type != b.event_type or a.status != b.status:
+        return False
+    if a.mode is not None and b.mode is not None and a.mode != b.mode:
+        return False
+    if a.sent != b.sent and a.mode != b.mode:
+        # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")
+        return False
+    if not (_names_ok(a.source, b.source) and _names_ok(a.target, b.target)) and not (
+            _names_ok(a.source, b.target) and _names_ok(a.target, b.source)):
+        return False
+    if not _dates_overlap(a, b):
+        return False
+    strict = a.sent != b.sent
+    straight = _side_ok(a.source, b.source, strict) and _side_ok(a.target, b.target, strict)
+    if straight:
+        return True
+    return (_symmetric(a) or _symmetric(b)) and _side_ok(a.source, b.target, strict) and \
+        _side_ok(a.target, b.source, strict)
+
+
+def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = ()) -> list[list[Candidate]]:
+    """Group emitted candidates into actions; attach one-sided mentions to a unique matching action."""
+    clusters: list[list[Candidate]] = []
+    for c in cands:
+        for cl in clusters:
+            if all(compatible(x, c) for x in cl):
+                cl.append(c)
+                break
+        else:
+            clusters.append([c])
+    for p in partial:
+        if p.source is None or p.source.country is None:
+            continue
+        fits = [cl for cl in clusters if cl[0].event_type == p.event_type and cl[0].status == p.status and
+                _side_ok(cl[0].source, p.source) and (p.mode is None or cl[0].mode in (None, p.mode)) and
+                all(_dates_overlap(x, p) for x in cl)]
+        if len(fits) == 1:
+            p.notes.append("one-sided mention joined to the only matching action")
+            p.emitted = True
+            p.reason = ""
+            fits[0].append(p)
+    return clusters
+
+
+def _best_actor(refs: Sequence[ActorRef | None]) -> Actor | None:
+    good = [r for r in refs if r is not None and r.country]
+    if not good:
+        return None
+
+    def score(r: ActorRef) -> tuple[int, int, int, int]:
+        a = r.actor
+        return (int(a.name is not None and r.kind == "person"), int(a.sector is not None), int(a.role is not None),
+                -r.sent)
+
+    best = max(good, key=score)
+    return best.actor
+
+
+def _date(cl: Sequence[Candidate]) -> DateSpan | None:
+    resolved = [c for c in cl if c.time is not None and c.time.is_resolved()]
+    if resolved:
+        best = min(resolved, key=lambda c: (GRANULARITY_RANK.get(c.time.granularity if c.time else None, 8),
+                                            c.sent))
+        t = best.time
+        assert t is not None and t.start is not None and t.end is not None
+        return DateSpan(text=best.time_text or t.text, start=t.start.isoformat(), end=t.end.isoformat(),
+                        granularity=t.granularity)
+    unresolved = [c for c in cl if c.time is not None]
+    if unresolved and unresolved[0].time is not None:
+        t = unresolved[0].time
+        return DateSpan(text=unresolved[0].time_text or t.text, start=None, end=None, granularity=t.granularity)
+    return None
+
+
+def _location(cl: Sequence[Candidate]) -> Location | None:
+    for c in cl:
+        if c.place is not None:
+            p = c.place
+            return Location(text=c.place_text or p.name, name=p.name, country=p.country, lat=p.lat, lon=p.lon,
+                            geonameid=p.geonameid)
+    return None
+
+
+def plover_type(event_type: str, status: str) -> str | None:
+    """The strict PLOVER 2.0 reading of (type, status), EVENTS.md section 5."""
+    if status == "occurred":
+        return event_type
+    if status == "planned":
+        return PLANNED_PLOVER.get(event_type, event_type)
+    if status == "cancelled":
+        return "REJECT"
+    return None
+
+
+def _context(cl: Sequence[Candidate], source: Actor | None, target: Actor | None,
+             sentences: Sequence[Sentence]) -> list[str]:
+    ctx: list[str] = []
+    for c in cl:
+        for x in c.trigger.context:
+            if x not in ctx:
+                ctx.append(x)
+    for a in (source, target):
+        if a is None:
+            continue
+        role = (a.role or "").lower()
+        if any(w in role for w in ECON_WORDS) and "economic" not in ctx:
+            ctx.insert(0, "economic")
+        sc = SECTOR_CONTEXT.get(a.sector or "")
+        if sc and sc not in ctx:
+            ctx.append(sc)
+    if not ctx:
+        ctx.append("diplomatic")
+    return ctx
+
+
+def build_events(doc_id: str, clusters: Sequence[Sequence[Candidate]], sentences: Sequence[Sentence],
+                 lex: TriggerLexicon) -> list[Event]:
+    """Turn clusters of mentions into event records (deterministic order: first mention)."""
+    events: list[Event] = []
+    for cl in sorted(clusters, key=lambda cl: min((c.sent, min(c.trigger_i)) for c in cl)):
+        first = cl[0]
+        full = [c for c in cl if c.target is not None and c.target.country]
+        source = _best_actor([c.source for c in cl])
+        target = _best_actor([c.target for c in full])
+        if _symmetric(first) and source and target and source.country == target.country:
+            continue
+        mode = next((c.mode for c in cl if c.mode), None)
+        date = _date(cl)
+        location = _location(cl)
+        status = first.status
+        ptype = plover_type(first.event_type, status)
+        xw = lex.crosswalk(first.event_type, mode, status)
+        mentions = []
+        for c in sorted(cl, key=lambda c: (c.sent, c.span_start)):
+            mentions.append(Mention(sentence=c.sent, start=c.span_start, end=c.span_end, trigger=c.trigger_text,
+                                    rule=c.rule, text=sentences[c.sent].text))
+        attribution = next((c.attribution for c in cl if c.attribution), None)
+        conf = max(c.trigger.confidence for c in cl)
+        if status != "occurred":
+            conf *= 0.9
+        if source is not None and source.sector is None:
+            conf *= 0.95
+        conf = round(min(1.0, conf * (1.0 + 0.03 * (len(cl) - 1))), 3)
+        key = "|".join([first.event_type, mode or "", status, source.country if source else "",
+                        target.country if target else "", date.start or "" if date else "", str(first.sent),
+                        str(min(first.trigger_i))])
+        events.append(Event(
+            id=event_id(doc_id, key), doc_id=doc_id, event_type=first.event_type, mode=mode, status=status,
+            context=_context(cl, source, target, sentences), source=source, target=target, date=date,
+            location=location, attribution=attribution, mentions=mentions, plover_type=ptype,
+            cameo=xw.cameo if xw else None, quad=xw.quad if xw else None,
+            intensity=xw.intensity if xw else None, confidence=conf,
+        ))
+    return events
