@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .actors.lexicon import ActorLexicon, load_actor_lexicon
 from .actors.recognize import ArticleActors
 from .article import Article, article_from_text
-from .events.extract import Candidate, SentenceCoder
+from .events.extract import Candidate, SentenceCoder, split_coordinated
 from .events.lexicon import TriggerLexicon, load_triggers
 from .events.modality import Modality, load_modality
 from .merge import build_events, cluster
@@ -67,6 +67,8 @@ class Coder:
                 _attribution(s, c)
                 _present_tense(s, c, pub)
             cands.extend(found)
+        cands = split_coordinated(cands)
+        _anaphoric_days(cands)
         emitted = [c for c in cands if c.emitted]
         partial = [c for c in cands if not c.emitted and c.reason == "no identifiable target" and not c.consumed]
         clusters = cluster(emitted, partial)
@@ -122,3 +124,31 @@ def _present_tense(s: Sentence, c: Candidate, pub: date | None) -> None:
         c.time_text = "(present tense: the statement's date)"
         c.tense = "present"
         c.notes.append("present tense in body text: dated to publication")
+
+
+
+ANAPHORIC_DAYS = {"the following day": 1, "the next day": 1, "a day later": 1, "the day after": 1,
+                  "the previous day": -1, "the day before": -1, "a day earlier": -1, "two days later": 2}
+
+
+def _anaphoric_days(cands: list[Candidate]) -> None:
+    """'the following day': one day after the latest day-dated action reported before it."""
+    from datetime import timedelta
+
+    from .resolve.dates import DateResolution
+
+    last: date | None = None
+    for c in sorted(cands, key=lambda c: (c.sent, c.trigger_i[0])):
+        t = c.time
+        if t is not None and t.is_resolved() and t.granularity == "day" and t.start is not None:
+            last = t.start
+            continue
+        if t is None or t.is_resolved() or c.time_text is None or last is None:
+            continue
+        key = c.time_text.lower().strip()
+        for phrase, delta in ANAPHORIC_DAYS.items():
+            if key.endswith(phrase):
+                d = last + timedelta(days=delta)
+                c.time = DateResolution(text=c.time_text, start=d, end=d, granularity="day", kind="anaphoric")
+                c.notes.append(f"'{c.time_text}' counted from the previous dated action: {d}")
+                break

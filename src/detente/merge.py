@@ -59,6 +59,11 @@ def _names_ok(a: ActorRef | None, b: ActorRef | None) -> bool:
     return na == nb
 
 
+def _anaphoric(c: Candidate) -> bool:
+    """A definite or possessed event noun refers back to an action already reported ("the trip")."""
+    return c.rule.endswith("+anaphoric-noun") or "anaphoric-noun" in c.notes
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     """Can ``a`` and ``b`` be two mentions of the same action?"""
     if a.event_type != b.event_type or a.status != b.status:
@@ -67,6 +72,10 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.sent != b.sent and a.mode != b.mode:
         # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")
+        return False
+    if a.sent != b.sent and a.trigger.id != b.trigger.id and not (_anaphoric(a) or _anaphoric(b)):
+        # across sentences, two different kinds of act ("imposing costs", "designating") stay apart
+        # unless one refers back to the other ("the visit", "his trip")
         return False
     if not (_names_ok(a.source, b.source) and _names_ok(a.target, b.target)) and not (
             _names_ok(a.source, b.target) and _names_ok(a.target, b.source)):

@@ -35,6 +35,19 @@ PAIR_HEADS = {"side", "sides", "country", "countries", "nation", "nations", "par
 NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct", "npadvmod",
                 "advmod", "predet", "prep"}
 NAME_DEPS = {"compound", "flat", "appos"}
+DOCUMENT_HEADS = {"charter", "treaty", "law", "resolution", "agreement", "accord", "convention", "initiative", "deal",
+                  "plan", "programme", "program", "pact", "protocol", "declaration", "statement", "communique",
+                  "constitution", "sovereignty", "territory", "border", "borders", "integrity", "independence",
+                  "right", "rights", "interest", "interests", "policy", "policies", "economy", "market", "markets",
+                  "price", "prices", "security", "peace", "relation", "relations", "tie", "ties", "status",
+                  "region", "regions", "situation", "crisis", "conflict", "war", "issue", "issues"}
+GROUP_HEADS = {"member", "members", "leader", "leaders", "official", "officials", "representative", "representatives",
+               "delegation", "delegations", "head", "heads", "chief", "envoy", "envoys", "minister", "ministers",
+               "government", "governments", "forces", "troops", "nations", "states", "countries", "people",
+               "citizens", "nationals", "president", "secretary", "spokesman", "spokeswoman", "spokesperson",
+               "ambassador", "army", "navy", "military", "ministry", "department", "office", "embassy",
+               "parliament", "partners", "allies", "proxies", "families", "family", "diplomats", "staff"}
+SET_DETS = {"these", "those", "both", "all"}
 COUNTERPART = {"counterpart", "counterparts", "opposite", "equivalent", "equivalents", "peer", "peers"}
 
 
@@ -172,6 +185,15 @@ class ArticleActors:
         span = self._sentences[sent].span
         tok = span[i]
         out: list[ActorRef] = []
+        if tok.lower_ in ("each", "all", "both", "either", "some", "none") :
+            ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            pob = next((c for c in ofs[0].children if c.dep_ == "pobj"), None) if ofs else None
+            if pob is not None:
+                return self.resolve_all(sent, pob.i - span.start)
+        if tok.tag_ in ("NNS",) and any(c.lower_ in ("these", "those") for c in tok.children if c.dep_ == "det"):
+            group = self._recent_set(sent, i)
+            if group:
+                return group
         ref = self.resolve(sent, i)
         if ref is not None and ref.kind == "pair":
             return self.main_pair(sent, i)
@@ -182,6 +204,29 @@ class ArticleActors:
             if r is not None:
                 out.append(r)
         return out
+
+    def _recent_set(self, sent: int, i: int) -> list[ActorRef]:
+        """'these leaders': the distinct named foreign actors of the last three sentences."""
+        out: list[ActorRef] = []
+        seen: set[str | None] = set()
+        own = self.speaker.country if self.speaker else None
+        for r in self.history:
+            if r.sent < sent - 3 or (r.sent, r.token) >= (sent, i):
+                continue
+            if r.kind != "person" or not r.country or r.country in seen or r.country == own:
+                continue
+            seen.add(r.country)
+            out.append(r)
+        return out
+
+    def dominant_pair(self) -> tuple[str, str] | None:
+        """The article's main dyad when two countries clearly dominate it (for implicit targets)."""
+        counts = [(c, n) for c, n in self.country_counts.most_common() if c not in IGO_CODES]
+        if len(counts) < 2 or counts[1][1] < 2:
+            return None
+        if len(counts) > 2 and counts[2][1] * 2 > counts[1][1]:
+            return None
+        return counts[0][0], counts[1][0]
 
     def main_pair(self, sent: int, i: int) -> list[ActorRef]:
         """The article's two most-mentioned countries, for "both sides", "the two countries"."""
@@ -206,6 +251,9 @@ class ArticleActors:
         if tok.pos_ == "PRON" or (low in PERSON_PRON | THING_PRON | PLURAL_PRON | FIRST_PRON and tok.tag_ in
                                   ("PRP", "PRP$")):
             return self._pronoun(sent, tok)
+        if tok.lemma_.lower() in DOCUMENT_HEADS or tok.lower_ in DOCUMENT_HEADS:
+            # "the United Nations Charter", "Ukraine's sovereignty": documents and abstractions are not actors
+            return None
         # "making him the most senior official": the predicate noun stands for its subject
         small = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "NOUN" else []
         if small:
@@ -227,7 +275,7 @@ class ArticleActors:
         np_idx = {t.i - span.start for t in np}
         idx = self._index.get(sent, _SentenceIndex())
         in_np = [m for m in idx.actor_spans if all(k in np_idx for k in range(m.start, m.end))]
-        if tok.pos_ == "NOUN" and not any(r[0] <= i < r[1] for r in idx.role_spans):
+        if tok.pos_ == "NOUN" and tok.lower_ not in GROUP_HEADS and not any(r[0] <= i < r[1] for r in idx.role_spans):
             # "the results of an FBI investigation" is not the FBI: 'of' complements only qualify roles
             of_idx = {t.i - span.start for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for t in c.subtree}
@@ -335,7 +383,7 @@ class ArticleActors:
                 return r.kind in ("person", "anaphor") and r.country is not None
         elif low in THING_PRON:
             def ok(r: ActorRef) -> bool:
-                return r.kind in ("country", "metonym", "org") and r.country is not None
+                return r.kind in ("country", "metonym", "org", "group") and r.country is not None
         elif low in PLURAL_PRON:
             def ok(r: ActorRef) -> bool:
                 return r.country is not None and (r.plural or r.kind in ("org", "country", "group", "metonym"))
@@ -520,7 +568,7 @@ def _is_definite(tok: Token) -> bool:
 
 def _is_pair_np(tok: Token) -> bool:
     words = {c.lower_ for c in tok.children}
-    return bool(words & {"both", "two", "the", "sides"}) or tok.lower_ in ("sides",)
+    return bool(words & {"both", "two", "the", "sides", "all"}) or tok.lower_ in ("sides",)
 
 
 def _longest(ms: Iterable[tuple[int, int, object]]) -> list:  # type: ignore[type-arg]

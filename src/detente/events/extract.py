@@ -34,6 +34,17 @@ LOC_PREPS = {"in", "at", "near", "off", "over", "inside", "across", "outside", "
              "into", "from"}
 REQUEST_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield",
                 "AGREE": "change", "SUPPORT": "change"}
+QUANTITY_HEADS = {"million", "billion", "trillion", "package", "tranche", "worth", "sum", "amount", "batch",
+                  "shipment", "funding", "funds", "total", "hundred", "thousand", "dollars", "euros", "%"}
+EXTRA_LIGHT = {"commit", "pledge", "provide", "approve", "authorize", "authorise", "unveil", "send", "offer",
+               "grant", "extend", "slap", "order", "initiate", "agree", "renew", "step", "tighten", "expand",
+               "respond", "continue", "resume", "escalate", "intensify"}
+RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight", "hostility", "confrontation",
+              "shootout", "gunfight", "exchanges"}
+DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN", "REQUEST"}
+OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"}
+DOC_HEADS_LIGHT = {"say", "state", "describe", "tell", "claim", "call", "insist", "write", "argue", "accuse",
+                   "note", "add", "charge", "condemn", "denounce", "cite", "warn", "allege"}
 LIFT_WORDS = {"lift", "ease", "remove", "drop", "end", "withdraw", "scrap", "relax", "loosen", "halt", "stop",
               "release", "free", "return"}
 SAY_LEMMAS = {"say", "state", "tell", "report", "announce", "add", "claim", "write", "note", "confirm"}
@@ -68,6 +79,8 @@ class Candidate:
     anchors: set[int] = field(default_factory=set)
     consumed: bool = False
     frame_i: int | None = None
+    outer_i: int | None = None
+    clause_i: int = 0
     depth: int = 0
     extra_targets: list[ActorRef] = field(default_factory=list)
     extra_sources: list[ActorRef] = field(default_factory=list)
@@ -102,7 +115,15 @@ class SentenceCoder:
         for tok in span:
             i = tok.i - span.start
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            verbish = tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
+            if sent.kind == "headline" and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB") and \
+                    not self.trig.verbs_for(lemma) and tok.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
+                # Title Case headlines: "Secretary-General Urges All Parties", "Russia Threatens ..."
+                for guess in _lemma_guesses(tok.lower_):
+                    if self.trig.verbs_for(guess) and tok.lower_ != guess:
+                        lemma, verbish = guess, True
+                        break
+            if verbish:
                 for vp in self.trig.verbs_for(lemma):
                     extra = _match_rest(tok, vp.rest)
                     if extra is None:
@@ -152,16 +173,21 @@ class SentenceCoder:
     def _noun_clause(self, tok: Token, trig: Trigger) -> tuple[int | None, int | None]:
         """The verb a noun trigger hangs from, and whether that verb is a light verb for it."""
         cur = tok
-        for _ in range(4):
+        for _ in range(6):
             head = cur.head
             if head is cur:
                 return None, None
-            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
-                    head.head.lower_ in MEASURE_NOUNS:
+            if cur.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+                cur = head   # "closure of airspace and border crossings": conjuncts share the clause
+                continue
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and _is_measure(head):
                 cur = head.head
                 continue
+            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and _is_quantity(head):
+                cur = head
+                continue
             if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
-                lights = trig.light_verbs or DEFAULT_LIGHT_VERBS
+                lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | EXTRA_LIGHT
                 is_light = head.lemma_.lower() in lights and cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",):
@@ -178,6 +204,21 @@ class SentenceCoder:
         for h in hits:
             c = self._candidate(sent, h, by_token)
             cands.append(c)
+        # a threat or request without its own target aims at its complement's target ("warned they may
+        # impose sanctions on Moscow", "urged Moscow to renew")
+        for c in cands:
+            if c.outer_i is None:
+                continue
+            outer = next((o for o in cands if o.trigger_i[0] == c.outer_i or c.outer_i in o.trigger_i), None)
+            if outer is None:
+                continue
+            if outer.target is None and c.target is not None and c.target.country and (
+                    outer.source is None or outer.source.country != c.target.country):
+                outer.target = c.target
+                outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
+            if outer.mode is None and outer.event_type in ("REQUEST", "REJECT", "THREATEN"):
+                outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]]) \
+                    if outer.event_type != "THREATEN" else None
         # one refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule a visit")
         frames: dict[int, list[Candidate]] = {}
         for c in cands:
@@ -191,6 +232,8 @@ class SentenceCoder:
                     c.reason = "an outer step of the refused action"
         self._attach_time(sent, cands)
         self._attach_place(sent, cands)
+        self._carry_targets(sent, cands)
+        self._implicit_targets(cands)
         for c in cands:
             self._finish(sent, c)
         del span
@@ -205,6 +248,14 @@ class SentenceCoder:
         c.notes.append(f"trigger '{h.text}' -> {trig.type}/{trig.mode or '-'} ({trig.entry})")
         clause_tok = span[h.clause]
         chain = _control_chain(clause_tok)
+        if h.kind == "noun" and h.clause != h.i and h.light is None and not _transparent(clause_tok):
+            # "declined to comment on the trip": the trip is not what was declined
+            chain = [clause_tok]
+        c.clause_i = h.clause
+        if h.kind == "noun" and any(ch.dep_ in ("det", "poss") and ch.lower_ in (
+                "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my")
+                for ch in tok.children):
+            c.notes.append("anaphoric-noun")
         c.anchors = {h.i, *(t.i - span.start for t in chain)}
         # ---- status and frames
         status, frame, notes = self._status(sent, tok, h, chain)
@@ -227,10 +278,12 @@ class SentenceCoder:
                 if outer is not None:
                     c.consumed = True
                     c.emitted = False
-                    c.reason = f"complement of the {kind} '{ftok.text}' (gives its mode)"
-                    return c
+                    c.outer_i = ftok.i - span.start
+                    c.reason = f"complement of the {kind} '{ftok.text}' (gives its mode and target)"
         # ---- arguments
         self._arguments(sent, h, c, chain, frame)
+        if c.consumed:
+            return c
         # REQUEST/THREATEN modes from their complement
         if trig.type in ("REQUEST", "REJECT") and trig.mode is None and c.event_type == trig.type:
             inner = _complement_trigger(tok, by_token, span)
@@ -293,7 +346,7 @@ class SentenceCoder:
                     frame = ("request", v)
                 elif mod.matches("threat", v) and frame is None:
                     frame = ("threat", v)
-                elif mod.has("plan_frame", lemma) and not mod.has("report", lemma):
+                elif mod.matches("plan_frame", v) and not mod.has("report", lemma):
                     planned = True
                     notes.append(f"'{v.text}' frames it as planned")
                 elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in ("arrange", "plan", "schedule"):
@@ -350,6 +403,9 @@ class SentenceCoder:
         tgts: list[ActorRef] = []
         dest: Token | None = None
         between: list[ActorRef] = []
+        if h.kind == "noun" and trig.evaluative:
+            self._evaluative(sent, tok, c)
+            return
         if h.kind == "verb":
             subj, obj, agent = _verb_args(tok, chain)
             if agent is not None:
@@ -364,8 +420,12 @@ class SentenceCoder:
                     dest = obj
                 else:
                     tgts = self._refs(sent, obj)
-                    if not tgts and obj.pos_ == "NOUN":
+                    if not tgts and obj.pos_ in ("NOUN", "PROPN", "NUM"):
                         heads.append(obj)   # "lift its sanctions on the general"
+                        owner = self._owner(sent, obj) if trig.type in OWNER_TYPES else []
+                        if owner:
+                            tgts = owner
+                            c.notes.append(f"target is the owner of '{obj.text}': {owner[0].country}")
         else:
             heads = [tok]
             poss = [ch for ch in tok.children if ch.dep_ == "poss"]
@@ -392,6 +452,12 @@ class SentenceCoder:
                     elif vsubj is not None and vsubj.i != tok.i:
                         srcs = self._refs(sent, vsubj)
                 heads.append(v)
+            for ch in tok.children:
+                # "military exercises encircling Taiwan": the participle's object is the target
+                if ch.dep_ == "acl" and ch.pos_ == "VERB" and not tgts:
+                    _s, aobj, _a = _verb_args(ch, [ch])
+                    if aobj is not None and aobj.i != tok.i:
+                        tgts = self._refs(sent, aobj)
             ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
             if ofs and not tgts:
                 pob = _pobj(ofs[0])
@@ -428,6 +494,29 @@ class SentenceCoder:
                         r = [_other_side(x, srcs[0].country) for x in r]
                     if r and (not srcs or any(x.country != srcs[0].country for x in r)):
                         tgts = r
+        if not tgts and dest is None and trig.type != "CONSULT":
+            # one level deeper: "protested the visit through diplomatic channels to the U.S. government"
+            for hd in list(heads):
+                for ch in hd.children:
+                    if ch.dep_ not in ("prep", "dobj") or (
+                            ch.dep_ == "prep" and ch.lower_ not in ("through", "via", "with", "by")):
+                        continue
+                    inner = _pobj(ch) if ch.dep_ == "prep" else ch
+                    if inner is None or inner.i == tok.i:
+                        continue
+                    for gch in inner.children:
+                        if gch.dep_ == "prep" and gch.lower_ in preps and gch.lower_ not in ("in", "at", "of"):
+                            pob = _pobj(gch)
+                            r = self._refs(sent, pob) if pob is not None else []
+                            if r and srcs:
+                                r = [_other_side(x, srcs[0].country) for x in r]
+                            if r and (not srcs or any(x.country != srcs[0].country for x in r)):
+                                tgts = r
+                                break
+                    if tgts:
+                        break
+                if tgts:
+                    break
         if between and len(between) >= 2:
             if not srcs or all(b.country == srcs[0].country or srcs[0].country is None for b in between[:1]):
                 srcs, tgts = [between[0]], [between[1]]
@@ -472,6 +561,65 @@ class SentenceCoder:
                            r.country != (c.target.country if c.target else None)]
         c.extra_sources = [r for r in srcs if r is not c.source and r.country and
                            r.country != (c.source.country if c.source else None)]
+
+    def _evaluative(self, sent: Sentence, tok: Token, c: Candidate) -> None:
+        """'the Israeli aggressions' said by Iran: ACCUSE from the speaker to the act's owner."""
+        owner = self._owner(sent, tok, include_of=False)
+        speaker: list[ActorRef] = []
+        cur = tok
+        for _ in range(10):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in DOC_HEADS_LIGHT:
+                subj = [ch for ch in cur.children if ch.dep_ in ("nsubj",)]
+                if subj:
+                    speaker = self._refs(sent, subj[0])
+                    break
+        if owner and speaker:
+            c.source, c.target = speaker[0], _other_side(owner[0], speaker[0].country)
+            c.notes.append(f"evaluative noun: {speaker[0].country} characterises {owner[0].country}'s act")
+        else:
+            c.notes.append("evaluative noun without a speaker and an owner")
+
+    def _owner(self, sent: Sentence, tok: Token, include_of: bool = True) -> list[ActorRef]:
+        """The actor an abstract noun belongs to: possessive, 'by' agent, relative-clause subject,
+        nationality modifier, 'including' members, or an 'of' complement."""
+        span = sent.span
+        order = []
+        for ch in tok.children:
+            d, low = ch.dep_, ch.lower_
+            if d == "poss":
+                order.append((0, ch))
+            elif d == "prep" and low == "by":
+                order.append((1, _pobj(ch)))
+            elif d in ("acl", "relcl"):
+                s_, _o, ag = _verb_args(ch, [ch])
+                if ag is not None:
+                    order.append((1, ag))
+                elif s_ is not None and s_.i != tok.i and s_.lower_ not in ("that", "which", "who"):
+                    order.append((2, s_))
+                for gch in ch.children:     # "the escalation represented by the attack launched by Iran"
+                    if gch.dep_ == "agent":
+                        inner = _pobj(gch)
+                        if inner is not None:
+                            for x in inner.children:
+                                if x.dep_ == "acl":
+                                    _s2, _o2, ag2 = _verb_args(x, [x])
+                                    if ag2 is not None:
+                                        order.append((1, ag2))
+            elif d in ("amod", "compound", "nmod") and ch.i < tok.i:
+                order.append((3, ch))
+            elif d == "prep" and low in ("including", "among"):
+                order.append((4, _pobj(ch)))
+            elif d == "prep" and low == "of" and include_of:
+                order.append((5, _pobj(ch)))
+        for _, t in sorted(((k, t) for k, t in order if t is not None), key=lambda kt: (kt[0], kt[1].i)):
+            assert t is not None
+            refs = [r for r in self.actors.resolve_all(sent.index, t.i - span.start) if r.country]
+            if refs:
+                return refs
+        return []
 
     def _counterpart(self, r: ActorRef, srcs: list[ActorRef], tgts: list[ActorRef], c: Candidate) -> ActorRef:
         if r.kind != "counterpart":
@@ -612,6 +760,54 @@ class SentenceCoder:
                 return True
         return False
 
+    # ------------------------------------------------------------------ implicit targets
+    def _carry_targets(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """Coordinated actions of one subject share the target named once ("India expelled Pakistani
+        diplomats, recalled its own staff and suspended visa services")."""
+        span = sent.span
+
+        def top(i: int) -> int:
+            t = span[i]
+            for _ in range(8):
+                if t.dep_ == "conj" and t.head is not t:
+                    t = t.head
+                else:
+                    break
+            return t.i
+
+        for c in cands:
+            if c.consumed or c.target is not None or c.source is None or not c.source.country:
+                continue
+            if c.event_type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+                continue
+            for o in cands:
+                if o is c or o.target is None or not o.target.country or o.source is None:
+                    continue
+                if o.source.country != c.source.country or o.target.country == c.source.country:
+                    continue
+                if top(o.clause_i) == top(c.clause_i):
+                    c.target = o.target
+                    c.notes.append(f"target shared with the coordinated '{o.trigger_text}': {o.target.country}")
+                    break
+
+    def _implicit_targets(self, cands: list[Candidate]) -> None:
+        """A one-sided act of conflict by one side of the article's dominant dyad is aimed at the other
+        ("Pakistan denied any involvement", "which Delhi rejected"); rule: implicit-target:dyad."""
+        pair = self.actors.dominant_pair()
+        if pair is None:
+            return
+        for c in cands:
+            if c.consumed or c.target is not None or c.source is None or c.source.country not in pair:
+                continue
+            if c.event_type not in DYADIC_TYPES:
+                continue
+            other = pair[1] if c.source.country == pair[0] else pair[0]
+            c.target = ActorRef(Actor(text="(implicit: the other side of the article's main dyad)", name=None,
+                                      role=None, country=other, sector=None), "country", "implicit-target:dyad",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+implicit-target"
+            c.notes.append(f"no target in the text: the other side of the article's dyad, {other}")
+
     # ------------------------------------------------------------------ finishing
     def _finish(self, sent: Sentence, c: Candidate) -> None:
         span = sent.span
@@ -634,6 +830,22 @@ class SentenceCoder:
         if c.trigger.needs_target and c.target is None:
             c.emitted, c.reason = False, "trigger needs a target"
         # CONSULT mode from place and venue
+        if c.event_type == "CONSULT" and c.mode is None and not c.multilateral_venue:
+            tok = span[c.trigger_i[-1]]
+            for ch in tok.subtree:
+                if (ch.i < tok.i and ch.dep_ in ("compound", "amod", "npadvmod", "nmod")) or \
+                        (ch.head.i == tok.i and ch.dep_ in ("amod", "compound")):
+                    r = self.actors.resolve(sent.index, ch.i - span.start) if ch.pos_ in ("PROPN", "NOUN", "ADJ") \
+                        else None
+                    if r is not None and r.country in MULTI_IGO and r.country not in (
+                            c.source.country, c.target.country):
+                        c.multilateral_venue = True
+                        c.notes.append(f"'{ch.text}' makes it a multilateral meeting")
+                        break
+        if c.event_type == "CONSULT" and c.mode is None and c.place is None and not c.multilateral_venue and \
+                any(span[i].lemma_.lower() == "speak" for i in c.trigger_i):
+            c.mode = "phone"
+            c.notes.append("'speak with' with no place reads as a call")
         if c.event_type == "CONSULT" and c.mode is None:
             if c.multilateral_venue:
                 c.mode = "multilateral"
@@ -658,6 +870,20 @@ class SentenceCoder:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+def _lemma_guesses(word: str) -> list[str]:
+    """Crude verb lemmas for a word the tagger saw as a name ('Urges' -> 'urge', 'Threatens' -> 'threaten')."""
+    out: list[str] = []
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.extend([word[:-1], word[:-2]])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    if word.endswith("ed"):
+        out.extend([word[:-1], word[:-2]])
+    return out
+
 
 def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
     """Check that the particles/prepositions of a multi-word verb follow ``tok``; return their indices."""
@@ -733,8 +959,11 @@ def _control_chain(tok: Token) -> list[Token]:
             if not _transparent(cur):
                 break
             continue
-        if dep == "pobj" and head.dep_ == "prep" and head.head.lower_ in MEASURE_NOUNS:
+        if dep == "pobj" and head.dep_ == "prep" and _is_measure(head):
             cur = head.head
+            continue
+        if dep == "conj" and cur.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
+            cur = head
             continue
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "ADJ"):
             chain.append(head.head)
@@ -764,6 +993,21 @@ TRANSPARENT = {"hold", "have", "make", "conduct", "carry", "launch", "stage", "i
                "complete", "finalise", "finalize", "set", "keep", "pursue", "discuss", "approve", "authorize",
                "authorise", "order", "refuse", "decline", "reject", "veto", "lift", "ease", "extend", "renew",
                "shelve", "abandon", "drop", "suspend", "halt", "freeze", "end", "try", "attempt", "offer", "accept"}
+
+
+def _is_quantity(tok: Token) -> bool:
+    return tok.lower_ in QUANTITY_HEADS or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") or \
+        tok.like_num or tok.text == "$"
+
+
+def _is_measure(prep: Token) -> bool:
+    """'two days OF talks', '$820 million IN assistance', 'a flurry OF contacts'."""
+    head = prep.head
+    if prep.lower_ == "of":
+        return head.lower_ in MEASURE_NOUNS or _is_quantity(head)
+    if prep.lower_ == "in":
+        return _is_quantity(head)
+    return False
 
 
 def _transparent(tok: Token) -> bool:
@@ -806,6 +1050,14 @@ def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | No
                     break
                 cur = nxt
                 continue
+            if cur.dep_ == "acl" and cur.tag_ == "VB" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
+                # "is taking action to impose", "took steps to deliver": the subject of the light verb
+                gov = head.head if head.dep_ == "dobj" else head.head.head
+                for ch in gov.children:
+                    if ch.dep_ in ("nsubj", "nsubjpass"):
+                        subj = ch
+                        break
+                break
             if cur.dep_ in ("relcl", "acl"):
                 if cur.tag_ == "VBN" and cur.dep_ == "acl":
                     # "an attack launched by Iran": the noun is the object
@@ -889,3 +1141,37 @@ def _clause_extent(span: Span, c: Candidate) -> tuple[int, int]:
             ends.append(t.idx + len(t.text))
     base = span.start_char
     return min(starts) - base, max(ends) - base
+
+
+def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
+    """One event per target ("thanked the emir of Qatar and the president of Egypt") and per source
+    ("the US and the EU imposed sanctions"); reciprocal fighting ("skirmishes between India and
+    Pakistan") is an attack in both directions."""
+    from dataclasses import replace as dc_replace
+
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        if not c.emitted or c.consumed:
+            continue
+        for t in c.extra_targets:
+            if c.source is not None and t.country != c.source.country:
+                k = dc_replace(c, target=t, notes=[*c.notes, f"one of several targets: {t.country}"],
+                               extra_targets=[], extra_sources=[])
+                out.append(k)
+        if c.event_type not in ("AGREE", "COOPERATE", "CONSULT"):
+            for sref in c.extra_sources:
+                if c.target is not None and sref.country != c.target.country:
+                    k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
+                                   extra_targets=[], extra_sources=[])
+                    out.append(k)
+        head = c.trigger_text.split()[-1].lower().rstrip("es") if c.trigger_text else ""
+        lemma_words = {w.lower() for w in c.trigger_text.split()}
+        if c.event_type == "ASSAULT" and c.source is not None and c.target is not None and (
+                lemma_words & RECIPROCAL or any(w.rstrip("s") in RECIPROCAL for w in lemma_words)):
+            k = dc_replace(c, source=c.target, target=c.source,
+                           notes=[*c.notes, "reciprocal fighting: the attack runs both ways"],
+                           extra_targets=[], extra_sources=[])
+            out.append(k)
+        del head
+    return out

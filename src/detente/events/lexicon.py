@@ -91,6 +91,7 @@ class Trigger:
     objects: tuple[str, ...] = ()            # object/complement lemmas that select this reading
     note: str | None = None
     examples: tuple[str, ...] = ()
+    evaluative: bool = False   # the noun names an act ("aggression"): its owner is the target, the speaker the source
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def _trigger(e: Entry) -> Trigger:
         target_preps=strs("target_preps"),
         destination=bool(e.get("destination", False)), symmetric=bool(e.get("symmetric", False)),
         reverse=bool(e.get("reverse", False)), needs_target=bool(e.get("needs_target", False)),
+        evaluative=bool(e.get("evaluative", False)),
         context=strs("context"), confidence=float(e.get("confidence", DEFAULT_CONFIDENCE)),
         entry=f"{Path(e.file).name}:{e.line}",
         ambiguous=bool(e.get("ambiguous", False)), objects=strs("objects"),
@@ -406,7 +408,7 @@ def _validate_triggers(entries: list[Entry], modes: Mapping[str, tuple[str, ...]
         {"id": is_str, "type": is_str, "mode": is_opt_str},
         {
             "verbs": _str_list, "nouns": _str_list, "light_verbs": _str_list, "target_preps": _str_list,
-            "destination": is_bool, "symmetric": is_bool, "reverse": is_bool, "needs_target": is_bool,
+            "destination": is_bool, "symmetric": is_bool, "reverse": is_bool, "needs_target": is_bool, "evaluative": is_bool,
             "ambiguous": is_bool, "context": _str_list, "confidence": _in_range(0.0, 1.0),
             "objects": _str_list, "note": is_str, "examples": _str_list,
         },
