@@ -93,7 +93,7 @@ def _attribution(s: Sentence, c: Candidate) -> None:
     top = span[max(c.anchors)] if c.anchors else None
     cur = top
     for _ in range(4):
-        if cur is None or cur.head is cur:
+        if cur is None or cur.head.i == cur.i:
             break
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "tell", "state", "report", "announce",
                                                                 "claim", "add"):

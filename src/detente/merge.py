@@ -59,6 +59,16 @@ def _names_ok(a: ActorRef | None, b: ActorRef | None) -> bool:
     return na == nb
 
 
+def _dominates(a: Candidate, b: Candidate) -> bool:
+    """Is b's trigger inside a's phrase, without a coordination on the way up?"""
+    for i, dep in b.ancestors:
+        if dep == "conj":
+            return False
+        if i == a.head_i or i == a.clause_i:
+            return True
+    return False
+
+
 def _anaphoric(c: Candidate) -> bool:
     """A definite or possessed event noun refers back to an action already reported ("the trip")."""
     return c.rule.endswith("+anaphoric-noun") or "anaphoric-noun" in c.notes
@@ -81,6 +91,10 @@ def compatible(a: Candidate, b: Candidate) -> bool:
             _names_ok(a.source, b.target) and _names_ok(a.target, b.source)):
         return False
     if not _dates_overlap(a, b):
+        return False
+    if a.sent == b.sent and a.head_i != b.head_i and not (_dominates(a, b) or _dominates(b, a)):
+        # in one sentence, two triggers are one action only when one sits inside the other's phrase
+        # ("met ... in the first Chinese visit to Washington"), not when they are listed side by side
         return False
     strict = a.sent != b.sent
     straight = _side_ok(a.source, b.source, strict) and _side_ok(a.target, b.target, strict)

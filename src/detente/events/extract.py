@@ -41,7 +41,7 @@ EXTRA_LIGHT = {"commit", "pledge", "provide", "approve", "authorize", "authorise
                "respond", "continue", "resume", "escalate", "intensify"}
 RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight", "hostility", "confrontation",
               "shootout", "gunfight", "exchanges"}
-DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN", "REQUEST"}
+DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
 OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"}
 DOC_HEADS_LIGHT = {"say", "state", "describe", "tell", "claim", "call", "insist", "write", "argue", "accuse",
                    "note", "add", "charge", "condemn", "denounce", "cite", "warn", "allege"}
@@ -80,6 +80,9 @@ class Candidate:
     consumed: bool = False
     frame_i: int | None = None
     outer_i: int | None = None
+    head_i: int = 0
+    lemma: str = ""
+    ancestors: list[tuple[int, str]] = field(default_factory=list)
     clause_i: int = 0
     depth: int = 0
     extra_targets: list[ActorRef] = field(default_factory=list)
@@ -124,7 +127,9 @@ class SentenceCoder:
                         lemma, verbish = guess, True
                         break
             if verbish:
-                for vp in self.trig.verbs_for(lemma):
+                pats = sorted(self.trig.verbs_for(lemma), key=lambda vp: (-len(vp.rest), not _objects_fit(
+                    tok, vp.trigger.objects)))
+                for vp in pats:
                     extra = _match_rest(tok, vp.rest)
                     if extra is None:
                         continue
@@ -136,7 +141,9 @@ class SentenceCoder:
                 if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
                                                              "WORK_OF_ART", "PRODUCT"):
                     continue
-                for np_ in self.trig.nouns_for(lemma) or self.trig.nouns_for(tok.lower_):
+                npats = self.trig.nouns_for(lemma) or self.trig.nouns_for(tok.lower_)
+                npats = sorted(npats, key=lambda p: (-len(p.modifiers), not _objects_fit(tok, p.trigger.objects)))
+                for np_ in npats:
                     mods = _match_modifiers(tok, np_.modifiers)
                     if mods is None:
                         continue
@@ -147,6 +154,8 @@ class SentenceCoder:
                                      clause - span.start if clause is not None else i,
                                      light - span.start if light is not None else None))
                     break
+        heads = {h.i for h in hits}
+        hits = [h for h in hits if not (h.kind == "noun" and any(t in heads and t != h.i for t in h.tokens))]
         # a light verb governing a noun trigger is not an event of its own ("imposed sanctions")
         lights = {h.light for h in hits if h.kind == "noun" and h.light is not None}
         hits = [h for h in hits if not (h.kind == "verb" and h.i in lights)]
@@ -175,7 +184,7 @@ class SentenceCoder:
         cur = tok
         for _ in range(6):
             head = cur.head
-            if head is cur:
+            if head.i == cur.i:
                 return None, None
             if cur.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
                 cur = head   # "closure of airspace and border crossings": conjuncts share the clause
@@ -190,7 +199,8 @@ class SentenceCoder:
                 lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | EXTRA_LIGHT
                 is_light = head.lemma_.lower() in lights and cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
-            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",):
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
+                    "to", "of", "on", "for", "in", "with", "about", "into", "against", "at", "from"):
                 return head.head.i, None
             return None, None
         return None, None
@@ -252,6 +262,11 @@ class SentenceCoder:
             # "declined to comment on the trip": the trip is not what was declined
             chain = [clause_tok]
         c.clause_i = h.clause
+        c.head_i, c.lemma = h.i, tok.lemma_.lower()
+        t = tok
+        while t.head.i != t.i:
+            c.ancestors.append((t.head.i - span.start, t.dep_))
+            t = t.head
         if h.kind == "noun" and any(ch.dep_ in ("det", "poss") and ch.lower_ in (
                 "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my")
                 for ch in tok.children):
@@ -568,7 +583,7 @@ class SentenceCoder:
         speaker: list[ActorRef] = []
         cur = tok
         for _ in range(10):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in DOC_HEADS_LIGHT:
@@ -673,7 +688,7 @@ class SentenceCoder:
             if not toks:
                 continue
             idxs = {t.i for t in toks}
-            anchor = next((t for t in toks if t.head.i not in idxs or t.head is t), toks[0])
+            anchor = next((t for t in toks if t.head.i not in idxs or t.head.i == t.i), toks[0])
             target = self._climb(anchor, cands, span)
             if not target:
                 continue
@@ -696,14 +711,13 @@ class SentenceCoder:
         for _ in range(14):
             rel = t.i - span.start
             found = [c for c in cands if rel in c.anchors and c not in out]
-            if t is not anchor or t.pos_ == "VERB":
+            if t.i != anchor.i or t.pos_ == "VERB":
                 out.extend(found)
-            if t.head is t:
+            if t.head.i == t.i:
                 break
-            if t.pos_ in ("VERB", "AUX") and t is not anchor and not found:
+            if found and not (t.pos_ == "VERB" and t.dep_ in ("pcomp", "xcomp")):
                 break
-            if t.pos_ in ("VERB", "AUX") and found and t.dep_ not in ("pcomp", "xcomp", "conj") and \
-                    not (t.dep_ == "pobj"):
+            if t.pos_ in ("VERB", "AUX") and t.i != anchor.i and not found and t.dep_ not in ("relcl", "acl"):
                 break
             t = t.head
         return out
@@ -769,7 +783,7 @@ class SentenceCoder:
         def top(i: int) -> int:
             t = span[i]
             for _ in range(8):
-                if t.dep_ == "conj" and t.head is not t:
+                if t.dep_ == "conj" and t.head.i != t.i:
                     t = t.head
                 else:
                     break
@@ -871,6 +885,15 @@ class SentenceCoder:
 
 # ---------------------------------------------------------------------- parse helpers
 
+def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
+    """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
+    if not objects:
+        return False
+    words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
+             for t in ch.subtree}
+    return bool(words & set(objects))
+
+
 def _lemma_guesses(word: str) -> list[str]:
     """Crude verb lemmas for a word the tagger saw as a name ('Urges' -> 'urge', 'Threatens' -> 'threaten')."""
     out: list[str] = []
@@ -936,7 +959,7 @@ def _control_chain(tok: Token) -> list[Token]:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         dep = cur.dep_
         if dep in ("xcomp",) or (dep == "conj" and head.pos_ in ("VERB", "AUX") and cur.pos_ in ("VERB",)):
@@ -1017,6 +1040,12 @@ def _transparent(tok: Token) -> bool:
 
 def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | None, Token | None]:
     """Logical subject, object and passive agent of a verb, inherited along control and coordination."""
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "recalled its staff, suspended visa services": a participle the parser hung on its object
+        noun = tok.head
+        gov = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        gsubj = _verb_args(gov, [gov])[0] if gov is not None and gov.i != noun.i else None
+        return gsubj, noun, None
     subj = obj = agent = None
     passive = False
     for ch in tok.children:
@@ -1033,7 +1062,7 @@ def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | No
         cur = tok
         for _ in range(6):
             head = cur.head
-            if head is cur:
+            if head.i == cur.i:
                 break
             if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (cur.dep_ == "pobj" and head.dep_ == "prep"):
                 nxt = head if head.pos_ in ("VERB", "AUX", "ADJ") else head.head
@@ -1165,13 +1194,9 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
                     k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
                                    extra_targets=[], extra_sources=[])
                     out.append(k)
-        head = c.trigger_text.split()[-1].lower().rstrip("es") if c.trigger_text else ""
-        lemma_words = {w.lower() for w in c.trigger_text.split()}
-        if c.event_type == "ASSAULT" and c.source is not None and c.target is not None and (
-                lemma_words & RECIPROCAL or any(w.rstrip("s") in RECIPROCAL for w in lemma_words)):
+        if c.event_type == "ASSAULT" and c.source is not None and c.target is not None and c.lemma in RECIPROCAL:
             k = dc_replace(c, source=c.target, target=c.source,
                            notes=[*c.notes, "reciprocal fighting: the attack runs both ways"],
                            extra_targets=[], extra_sources=[])
             out.append(k)
-        del head
     return out
