@@ -69,6 +69,7 @@ class Coder:
             cands.extend(found)
         cands = split_coordinated(cands)
         _anaphoric_days(cands)
+        _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
         partial = [c for c in cands if not c.emitted and c.reason == "no identifiable target" and not c.consumed]
         clusters = cluster(emitted, partial)
@@ -151,4 +152,25 @@ def _anaphoric_days(cands: list[Candidate]) -> None:
                 d = last + timedelta(days=delta)
                 c.time = DateResolution(text=c.time_text, start=d, end=d, granularity="day", kind="anaphoric")
                 c.notes.append(f"'{c.time_text}' counted from the previous dated action: {d}")
+                break
+
+
+def _visit_context(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A meeting with no place, reported alongside a visit by the same side to the same host, happens on
+    that visit ("visited Taiwan ... met with President Tsai the following day")."""
+    visits = [c for c in cands if c.emitted and c.event_type == "CONSULT" and c.mode == "visit" and
+              c.source is not None and c.target is not None]
+    for c in cands:
+        if not c.emitted or c.event_type != "CONSULT" or c.mode is not None or c.place is not None:
+            continue
+        if c.source is None or c.target is None:
+            continue
+        for v in visits:
+            assert v.source is not None and v.target is not None
+            if v.status == c.status and v.source.country == c.source.country and \
+                    v.target.country == c.target.country:
+                c.mode = "visit"
+                c.place = v.place or gaz.country(c.target.country or "")
+                c.place_text = v.place_text or (c.place.name if c.place else None)
+                c.notes.append(f"held during the visit '{v.trigger_text}': mode visit")
                 break

@@ -43,6 +43,7 @@ RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight"
               "shootout", "gunfight", "exchanges"}
 DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
 OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"}
+IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
 DOC_HEADS_LIGHT = {"say", "state", "describe", "tell", "claim", "call", "insist", "write", "argue", "accuse",
                    "note", "add", "charge", "condemn", "denounce", "cite", "warn", "allege"}
 LIFT_WORDS = {"lift", "ease", "remove", "drop", "end", "withdraw", "scrap", "relax", "loosen", "halt", "stop",
@@ -110,6 +111,7 @@ class SentenceCoder:
         self.actors = actors
         self.gaz = gazetteer
         self.published = published
+        self._un_session = False
 
     # ------------------------------------------------------------------ triggers
     def find_hits(self, sent: Sentence) -> list[_Hit]:
@@ -208,6 +210,8 @@ class SentenceCoder:
     # ------------------------------------------------------------------ candidates
     def code(self, sent: Sentence) -> list[Candidate]:
         span = sent.span
+        if sent.kind == "headline" and "security council" in span.text.lower():
+            self._un_session = True   # a report on a Council session: UN actions in it happen in New York
         hits = self.find_hits(sent)
         by_token = {h.i: h for h in hits}
         cands: list[Candidate] = []
@@ -879,8 +883,48 @@ class SentenceCoder:
             if p is not None:
                 c.place, c.place_text = p, c.target.actor.text
                 c.notes.append("a visit takes place in the host's country")
+        if c.place is None:
+            self._default_place(sent, c)
         s, e = _clause_extent(span, c)
         c.span_start, c.span_end = s, e
+
+    def _default_place(self, sent: Sentence, c: Candidate) -> None:
+        """Where the action happened when no place phrase hangs from its clause (each rule noted)."""
+        if self.gaz is None or c.source is None or c.target is None:
+            return
+        span = sent.span
+        # "met ... Pashinyan in Spain", "attack against Iranian premises in Damascus": a place on the target
+        if 0 <= c.target.token < len(span):
+            ttok = span[c.target.token]
+            for ch in ttok.children:
+                if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near"):
+                    pob = _pobj(ch)
+                    p = self._place(sent, pob) if pob is not None else None
+                    if p is not None:
+                        c.place, c.place_text = p, _phrase(pob)
+                        c.notes.append(f"place on the target phrase: {p.name} ({p.country})")
+                        return
+        t, m = c.event_type, c.mode
+        text = span.text.lower()
+        if "UNO" in (c.source.country, c.target.country) and (
+                "council" in text or "general assembly" in text or self._un_session):
+            p = self.gaz.lookup("UN headquarters")
+            if p is not None:
+                c.place, c.place_text = p, "(UN headquarters: a Security Council/General Assembly action)"
+                c.notes.append("a UN Security Council or General Assembly action takes place in New York")
+                return
+        if t == "SANCTION" and (m == "expel" or c.lemma in ("close", "closure", "shut", "closing")):
+            p = self.gaz.country(c.source.country or "")
+            if p is not None:
+                c.place, c.place_text = p, c.source.actor.text
+                c.notes.append("expulsions and closures happen on the acting state's territory")
+                return
+        if t in ("ASSAULT", "MOBILIZE") and c.target.kind in ("country", "metonym") and \
+                c.target.country not in IGO_LIKE:
+            p = self.gaz.country(c.target.country or "")
+            if p is not None:
+                c.place, c.place_text = p, c.target.actor.text
+                c.notes.append("an attack or deployment against a country takes place on its territory")
 
 
 # ---------------------------------------------------------------------- parse helpers
