@@ -34,6 +34,7 @@ class CodeResult:
     candidates: list[Candidate]
     actors: ArticleActors
     warnings: list[str] = field(default_factory=list)
+    published: date | None = None
 
 
 class Coder:
@@ -69,12 +70,19 @@ class Coder:
             cands.extend(found)
         cands = split_coordinated(cands)
         _anaphoric_days(cands)
+        dates = dict(coder.clause_dates)
+        for c in cands:
+            if c.time is not None and c.time.is_resolved() and c.time.kind != "present":
+                for a in c.anchors:
+                    dates.setdefault((c.sent, a), (c.time, c.time_text or c.time.text))
+        _clause_dates(cands, dates)
+        _narrative_dates(cands, coder.frames)
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
         partial = [c for c in cands if not c.emitted and c.reason == "no identifiable target" and not c.consumed]
         clusters = cluster(emitted, partial)
         events = build_events(article.id, clusters, sentences, self.triggers)
-        return CodeResult(article, events, sentences, cands, actors, warnings)
+        return CodeResult(article, events, sentences, cands, actors, warnings, pub)
 
     def code_text(self, text: str, doc_id: str = "text", published: date | None = None) -> list[Event]:
         """Code a plain string (one article)."""
@@ -115,6 +123,15 @@ def _present_tense(s: Sentence, c: Candidate, pub: date | None) -> None:
     if not verbs:
         return
     v = verbs[-1]
+    for _ in range(3):
+        # "is taking action to impose visa restrictions": the finite verb governs the tense
+        if v.tag_ == "VB" and v.dep_ in ("acl", "xcomp") and v.head.i != v.i:
+            nxt = v.head
+            if nxt.pos_ == "NOUN" and nxt.head.pos_ in ("VERB", "AUX"):
+                nxt = nxt.head
+            v = nxt
+        else:
+            break
     aux = [ch for ch in v.children if ch.dep_ in ("aux", "auxpass")]
     present = v.tag_ in PRESENT_TAGS and not aux
     progressive = v.tag_ == "VBG" and any(a.tag_ in PRESENT_TAGS and a.lemma_ == "be" for a in aux)
@@ -173,4 +190,61 @@ def _visit_context(cands: list[Candidate], gaz: Gazetteer) -> None:
                 c.place = v.place or gaz.country(c.target.country or "")
                 c.place_text = v.place_text or (c.place.name if c.place else None)
                 c.notes.append(f"held during the visit '{v.trigger_text}': mode visit")
+                break
+
+
+def _narrative_dates(cands: list[Candidate], frames: list[tuple[int, object, object, str]]) -> None:
+    """An undated action inherits the date its actor is reported acting on elsewhere in the article,
+    when that actor has exactly one such date ("the UN chief told the Council today ... He condemned")."""
+    from .resolve.dates import DateResolution
+
+    dated: list[tuple[int, object, DateResolution, str]] = []
+    for c in cands:
+        if c.emitted and c.status == "occurred" and c.source is not None and c.time is not None and \
+                c.time.is_resolved() and c.time.kind not in ("present",):
+            dated.append((c.sent, c.source, c.time, c.time_text or c.time.text))
+    dated.extend((i, r, t, txt) for i, r, t, txt in frames)  # type: ignore[misc]
+
+    def same(a: object, b: object) -> bool:
+        ra, rb = a, b
+        an, bn = getattr(getattr(ra, "actor", None), "name", None), getattr(getattr(rb, "actor", None), "name", None)
+        if an and bn and getattr(ra, "kind", "") not in ("country", "metonym", "org") and \
+                getattr(rb, "kind", "") not in ("country", "metonym", "org"):
+            return bool(an == bn)
+        if getattr(ra, "country", None) != getattr(rb, "country", None):
+            return False
+        if {getattr(ra, "kind", ""), getattr(rb, "kind", "")} & {"country", "metonym"}:
+            return True
+        sa = getattr(getattr(ra, "actor", None), "sector", None)
+        sb = getattr(getattr(rb, "actor", None), "sector", None)
+        return sa is None or sb is None or sa == sb
+
+    for c in cands:
+        if not c.emitted or c.status != "occurred" or c.time is not None or c.source is None:
+            continue
+        mine = [(i, t, txt) for i, r, t, txt in dated if same(c.source, r)]
+        spans = {(t.start, t.end) for _, t, _ in mine}
+        if len(spans) != 1:
+            continue
+        _, t, txt = mine[0]
+        c.time = t
+        c.time_text = f"{txt} (the actor's dated action in this article)"
+        c.notes.append(f"no time in its clause: the same actor acts '{txt}' in this article, the only date given")
+
+
+def _clause_dates(cands: list[Candidate], dates: dict[tuple[int, int], tuple[object, str]]) -> None:
+    """An undated event noun inside a dated clause takes the clause's date ("a ceasefire was announced on
+    10 May following an agreement between India and Pakistan")."""
+    for c in cands:
+        if c.time is not None:
+            continue
+        for i, dep in c.ancestors:
+            if dep in ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl"):
+                break   # reported speech and other clauses keep their own time
+            hit = dates.get((c.sent, i))
+            if hit is not None:
+                res, text = hit
+                c.time = res  # type: ignore[assignment]
+                c.time_text = text
+                c.notes.append(f"inside a clause dated '{text}'")
                 break

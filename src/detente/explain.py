@@ -13,7 +13,7 @@ def explain_result(result: CodeResult, only: set[int] | None = None) -> str:
     lines: list[str] = []
     art = result.article
     lines.append(f"# {art.id}" + (f" — {art.title}" if art.title else ""))
-    pub = art.published.isoformat() if art.published else "unknown"
+    pub = result.published.isoformat() if result.published else "unknown"
     lines.append(f"published: {pub}; {len(result.sentences)} sentences; {len(result.events)} events")
     for w in result.warnings:
         lines.append(f"warning: {w}")

@@ -36,7 +36,8 @@ def _side_ok(a: ActorRef | None, b: ActorRef | None, strict: bool = False) -> bo
     if a.country != b.country:
         return False
     sa, sb = a.actor.sector, b.actor.sector
-    if strict and (sa is None) != (sb is None) and not {a.kind, b.kind} & {"pronoun", "anaphor", "pair"}:
+    if strict and (sa is None) != (sb is None) and {a.kind, b.kind} & {"person"} and \
+            not {a.kind, b.kind} & {"pronoun", "anaphor", "pair"}:
         return False
     return sa is None or sb is None or sa == sb
 

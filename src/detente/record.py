@@ -143,7 +143,8 @@ def validate_record(d: dict[str, Any]) -> None:
     """Raise :class:`SchemaError` if ``d`` is not a valid event record."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(event_schema())
+    validator = jsonschema.Draft202012Validator(event_schema(),
+                                                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(d), key=lambda e: list(e.path))
     if errors:
         e = errors[0]

@@ -46,7 +46,8 @@ GROUP_HEADS = {"member", "members", "leader", "leaders", "official", "officials"
                "government", "governments", "forces", "troops", "nations", "states", "countries", "people",
                "citizens", "nationals", "president", "secretary", "spokesman", "spokeswoman", "spokesperson",
                "ambassador", "army", "navy", "military", "ministry", "department", "office", "embassy",
-               "parliament", "partners", "allies", "proxies", "families", "family", "diplomats", "staff"}
+               "parliament", "partners", "allies", "proxies", "families", "family", "diplomats", "staff",
+               "thousands", "hundreds", "dozens", "millions", "crowds", "crowd", "groups", "group", "units"}
 SET_DETS = {"these", "those", "both", "all"}
 COUNTERPART = {"counterpart", "counterparts", "opposite", "equivalent", "equivalents", "peer", "peers"}
 
@@ -190,6 +191,19 @@ class ArticleActors:
             pob = next((c for c in ofs[0].children if c.dep_ == "pobj"), None) if ofs else None
             if pob is not None:
                 return self.resolve_all(sent, pob.i - span.start)
+        demonyms = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and
+                    any(x.dep_ == "conj" for x in c.children)]
+        if demonyms and tok.pos_ == "NOUN":
+            # "Chinese and American negotiators", "the Armenian and Azerbaijani foreign ministers"
+            first = self.resolve(sent, i)
+            refs: list[ActorRef] = []
+            for adj in [demonyms[0], *[x for x in demonyms[0].subtree if x.dep_ == "conj"]]:
+                info = self.lex.lookup_demonym(adj.text)
+                if info is not None and info.country and first is not None:
+                    refs.append(replace(first, actor=replace(first.actor, country=info.country,
+                                                             text=f"{adj.text} {tok.text}")))
+            if len({r.country for r in refs}) >= 2:
+                return refs
         if tok.tag_ in ("NNS",) and any(c.lower_ in ("these", "those") for c in tok.children if c.dep_ == "det"):
             group = self._recent_set(sent, i)
             if group:
@@ -433,7 +447,7 @@ class ArticleActors:
         parts = name.split()
         if len(parts) > 1:
             for p in (parts[-1], parts[0]):
-                if len(p) > 2:
+                if len(p) >= 2 and p[0].isupper():
                     self.memory[p.lower()] = ref
 
     def _recall(self, name: str) -> ActorRef | None:

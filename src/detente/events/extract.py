@@ -6,8 +6,9 @@ can say why a trigger became an event or not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..actors.recognize import ActorRef, ArticleActors
@@ -43,6 +44,17 @@ RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight"
               "shootout", "gunfight", "exchanges"}
 DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
 OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"}
+THREAT_MODE: dict[tuple[str, str | None], str] = {
+    ("ASSAULT", None): "violence", ("MOBILIZE", None): "violence", ("SANCTION", None): "restrict",
+    ("SANCTION", "expel"): "expel", ("SANCTION", "withdraw"): "relations", ("SANCTION", "discontinue"): "relations",
+    ("COERCE", None): "restrict", ("COERCE", "arrest"): "arrest", ("COERCE", "seize"): "territory",
+    ("COERCE", "deport"): "expel",
+}
+ASSIST_WORDS = {"aid", "assistance", "weapon", "arms", "ammunition", "system", "jet", "tank", "missile", "help",
+                "funding", "loan", "money", "equipment", "supply", "supplies", "delivery", "deliveries", "support",
+                "munition", "shell", "drone", "fighter", "vaccine", "food", "fuel", "credit"}
+MEET_WORDS = {"invitation", "invite", "talk", "talks", "meeting", "summit", "visit", "call", "negotiation", "dialogue"}
+PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"}
 IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
 DOC_HEADS_LIGHT = {"say", "state", "describe", "tell", "claim", "call", "insist", "write", "argue", "accuse",
                    "note", "add", "charge", "condemn", "denounce", "cite", "warn", "allege"}
@@ -68,6 +80,7 @@ class Candidate:
     time_text: str | None = None
     place: Place | None = None
     place_text: str | None = None
+    place_target: Place | None = None
     multilateral_venue: bool = False
     attribution: str | None = None
     rule: str = ""
@@ -112,6 +125,11 @@ class SentenceCoder:
         self.gaz = gazetteer
         self.published = published
         self._un_session = False
+        self._record_frame: Callable[[Token], None] | None = None
+        # dated clauses that are not events themselves ("the UN chief told the Council today"), by verb
+        self._clause_dates: dict[tuple[int, int], tuple[DateResolution, str]] = {}
+        self.clause_dates = self._clause_dates
+        self.frames: list[tuple[int, ActorRef, DateResolution, str]] = []
 
     # ------------------------------------------------------------------ triggers
     def find_hits(self, sent: Sentence) -> list[_Hit]:
@@ -230,9 +248,12 @@ class SentenceCoder:
                     outer.source is None or outer.source.country != c.target.country):
                 outer.target = c.target
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
-            if outer.mode is None and outer.event_type in ("REQUEST", "REJECT", "THREATEN"):
-                outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]]) \
-                    if outer.event_type != "THREATEN" else None
+            if outer.mode is None and outer.event_type in ("REQUEST", "REJECT"):
+                outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]])
+            if outer.mode is None and outer.event_type == "THREATEN":
+                outer.mode = THREAT_MODE.get((c.trigger.type, c.mode), THREAT_MODE.get((c.trigger.type, None)))
+                if outer.mode:
+                    outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
         # one refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule a visit")
         frames: dict[int, list[Candidate]] = {}
         for c in cands:
@@ -246,6 +267,20 @@ class SentenceCoder:
                     c.reason = "an outer step of the refused action"
         self._attach_time(sent, cands)
         self._attach_place(sent, cands)
+        # "military exercises encircling Taiwan": a participle of the same kind is part of the noun's event
+        for c in cands:
+            for o in cands:
+                if o is c or o.event_type != c.event_type or o.consumed:
+                    continue
+                if (c.head_i, "acl") in [(i, d) for i, d in o.ancestors[:1]] or (
+                        o.ancestors and o.ancestors[0][0] == c.head_i and o.ancestors[0][1] in ("acl", "relcl")):
+                    if c.target is None and o.target is not None:
+                        c.target = o.target
+                    if c.source is None and o.source is not None:
+                        c.source = o.source
+                    if c.time is None and o.time is not None:
+                        c.time, c.time_text = o.time, o.time_text
+                    o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
         self._carry_targets(sent, cands)
         self._implicit_targets(cands)
         for c in cands:
@@ -303,15 +338,35 @@ class SentenceCoder:
         self._arguments(sent, h, c, chain, frame)
         if c.consumed:
             return c
-        # REQUEST/THREATEN modes from their complement
+        # REQUEST/REJECT modes from their complement
         if trig.type in ("REQUEST", "REJECT") and trig.mode is None and c.event_type == trig.type:
             inner = _complement_trigger(tok, by_token, span)
             if inner is not None:
                 c.mode = self._refused_mode(inner.trigger, span[inner.i])
                 c.notes.append(f"mode from complement '{inner.text}': {c.mode}")
+            else:
+                # "asked Germany for air defence systems", "declined an invitation"
+                words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "xcomp")
+                         for t in ch.subtree}
+                if words & MEET_WORDS:
+                    c.mode = "meet"
+                elif words & ASSIST_WORDS:
+                    c.mode = "assist"
+        # a promise to attack is a threat ("vowed to destroy Hamas")
+        if trig.type == "AGREE" and h.kind == "verb":
+            inner = _complement_trigger(tok, by_token, span)
+            if inner is not None and inner.trigger.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+                c.event_type = "THREATEN"
+                c.mode = THREAT_MODE.get((inner.trigger.type, inner.trigger.mode),
+                                         THREAT_MODE.get((inner.trigger.type, None)))
+                c.notes.append(f"a vow of '{inner.text}' is a threat")
         return c
 
     def _refused_mode(self, trig: Trigger, tok: Token) -> str:
+        if tok.lemma_.lower() in MEET_WORDS:
+            return "meet"
+        if tok.lemma_.lower() in ASSIST_WORDS:
+            return "assist"
         if trig.type == "SANCTION" or trig.type == "COERCE":
             # refusing to lift sanctions / to release: yielding is what was refused
             gov = tok.head if tok.dep_ in ("dobj", "pobj") else tok
@@ -355,7 +410,8 @@ class SentenceCoder:
         for v in chain:
             lemma = v.lemma_.lower()
             is_self = v.i == tok.i
-            if (not is_self and prev is not None) or (not is_self and h.kind == "noun"):
+            via_conj = prev is not None and prev.dep_ == "conj" and prev.head.i == v.i
+            if ((not is_self and prev is not None) or (not is_self and h.kind == "noun")) and not via_conj:
                 if mod.matches("cancel", v) and frame is None:
                     cancelled = True
                     notes.append(f"'{v.text}' cancels it")
@@ -403,8 +459,9 @@ class SentenceCoder:
             return "cancelled", frame, notes
         if neg and frame is None:
             return "negated", frame, notes
+        conditional = any(n.startswith("consequent of a condition") or n == "inside a condition" for n in notes)
         if hypo:
-            if under_report and any(c.lower_ == "would" for v in chain for c in v.children):
+            if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in v.children):
                 notes.append("'would' in reported speech reads as future")
                 return "planned", frame, notes
             return "hypothetical", frame, notes
@@ -435,6 +492,8 @@ class SentenceCoder:
                 srcs = self._refs(sent, subj)
             heads = [tok]
             if obj is not None and not tgts:
+                if self._is_place(sent, obj):
+                    c.place_target = self._place(sent, obj)
                 if trig.destination and self._is_place(sent, obj):
                     dest = obj
                 else:
@@ -507,8 +566,15 @@ class SentenceCoder:
                 if p in preps and not tgts:
                     if p in ("in", "at") or (p in LOC_PREPS and self._is_place(sent, pob) and
                                              not self._is_actorish(sent, pob)):
+                        if c.place_target is None and p not in ("in",):
+                            c.place_target = self._place(sent, pob)
                         continue
+                    if p not in ("with",) and c.place_target is None and self._is_place(sent, pob):
+                        c.place_target = self._place(sent, pob)
                     r = self._refs(sent, pob)
+                    if not r and pob.pos_ in ("NOUN", "NUM"):
+                        # "visa restrictions on 910 individuals, including members of the Russian military"
+                        r = self._owner(sent, pob)
                     if r and srcs:
                         r = [_other_side(x, srcs[0].country) for x in r]
                     if r and (not srcs or any(x.country != srcs[0].country for x in r)):
@@ -517,8 +583,9 @@ class SentenceCoder:
             # one level deeper: "protested the visit through diplomatic channels to the U.S. government"
             for hd in list(heads):
                 for ch in hd.children:
-                    if ch.dep_ not in ("prep", "dobj") or (
-                            ch.dep_ == "prep" and ch.lower_ not in ("through", "via", "with", "by")):
+                    if ch.dep_ not in ("prep", "dobj") or (ch.dep_ == "prep" and ch.lower_ in (
+                            "in", "at", "of", "during", "after", "before", "since", "over", "under", "amid",
+                            "despite", "because", "for", "like", "as")):
                         continue
                     inner = _pobj(ch) if ch.dep_ == "prep" else ch
                     if inner is None or inner.i == tok.i:
@@ -536,6 +603,16 @@ class SentenceCoder:
                         break
                 if tgts:
                     break
+        if not tgts and h.kind == "verb" and trig.type in ("REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"):
+            # "demanded that Russia withdraw", "warned that Iran would face consequences"
+            for ch in tok.children:
+                if ch.dep_ == "ccomp":
+                    csubj = next((x for x in ch.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    r = self._refs(sent, csubj) if csubj is not None else []
+                    if r and (not srcs or r[0].country != srcs[0].country):
+                        tgts = r
+                        c.notes.append(f"target is the subject of the demanded/warned clause: {r[0].country}")
+                        break
         if between and len(between) >= 2:
             if not srcs or all(b.country == srcs[0].country or srcs[0].country is None for b in between[:1]):
                 srcs, tgts = [between[0]], [between[1]]
@@ -673,6 +750,8 @@ class SentenceCoder:
             return None
         if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
+        if tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "ORDINAL", "CARDINAL", "MONEY"):
+            return None   # "in March" is a month, not the town in Cambridgeshire
         text = _name_text(tok)
         ctx = [c for c in self.actors.country_counts]
         p = self.gaz.lookup(text, context_countries=ctx)
@@ -686,15 +765,31 @@ class SentenceCoder:
 
         span = sent.span
         text = span.text
-        for m in find_time_expressions(text):
+        for m in sorted(find_time_expressions(text), key=lambda m: m.kind == "relative-event"):
             toks = [t for t in span if t.idx - span.start_char < m.end and
                     t.idx - span.start_char + len(t.text) > m.start]
             if not toks:
                 continue
             idxs = {t.i for t in toks}
             anchor = next((t for t in toks if t.head.i not in idxs or t.head.i == t.i), toks[0])
+            self._record_frame = None
+            frame_verb: list[Token] = []
+            self._record_frame = frame_verb.append
             target = self._climb(anchor, cands, span)
+            self._record_frame = None
+            if m.kind == "relative-event":
+                self._shift(sent, m, anchor, cands)
+                continue
             if not target:
+                if frame_verb and self.published is not None:
+                    res0 = resolve_time(m.text, self.published, "past")
+                    if res0.is_resolved():
+                        fv = frame_verb[0]
+                        self._clause_dates[(sent.index, fv.i - span.start)] = (res0, m.text)
+                        subj = next((x for x in fv.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                        ref = self.actors.resolve(sent.index, subj.i - span.start) if subj is not None else None
+                        if ref is not None and ref.country:
+                            self.frames.append((sent.index, ref, res0, m.text))
                 continue
             for c in target:
                 if c.time is not None and c.time.is_resolved():
@@ -708,6 +803,45 @@ class SentenceCoder:
                 c.time_text = m.text
                 c.notes.append(f"time '{m.text}' -> {res.start}..{res.end}")
 
+    def _shift(self, sent: Sentence, m: object, anchor: Token, cands: list[Candidate]) -> None:
+        """'A day after Iran launched drones, the UN chief told the Council today': the subordinate action
+        is N days before the main clause's date."""
+        from ..resolve.dates import DateResolution
+
+        span = sent.span
+        text = str(getattr(m, "text", "")).lower()
+        words = text.split()
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "hours": 0}.get(words[0]) \
+            if words else None
+        if n is None or ("after" not in words and "before" not in words):
+            return
+        if "hours" in words or "hour" in words:
+            n = 0
+        sub = next((t for t in span if t.dep_ == "mark" and t.lower_ in ("after", "before") and
+                    t.idx - span.start_char >= int(getattr(m, "start", 0))), None)
+        if sub is None:
+            return
+        verb = sub.head
+        main = verb.head
+        known = None
+        cur = main
+        for _ in range(4):
+            known = self._clause_dates.get((sent.index, cur.i - span.start))
+            if known is not None or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if known is None:
+            return
+        base, base_text = known
+        assert base.start is not None
+        d = base.start - timedelta(days=n) if "after" in words else base.start + timedelta(days=n)
+        for c in cands:
+            if verb.i - span.start in c.anchors:
+                c.time = DateResolution(text=str(getattr(m, "text", "")), start=d, end=d, granularity="day",
+                                        kind="relative-event")
+                c.time_text = f"{getattr(m, 'text', '')} ({base_text})"
+                c.notes.append(f"'{getattr(m, 'text', '')}' counted from the main clause's '{base_text}': {d}")
+
     def _climb(self, anchor: Token, cands: list[Candidate], span: Span) -> list[Candidate]:
         """Candidates whose clause the time expression hangs from (through embedded event clauses)."""
         t = anchor
@@ -717,11 +851,13 @@ class SentenceCoder:
             found = [c for c in cands if rel in c.anchors and c not in out]
             if t.i != anchor.i or t.pos_ == "VERB":
                 out.extend(found)
+            if t.pos_ in ("VERB", "AUX") and t.i != anchor.i and not found and t.dep_ not in ("relcl", "acl", "xcomp"):
+                if t.pos_ == "VERB" and self._record_frame is not None:
+                    self._record_frame(t)
+                break
             if t.head.i == t.i:
                 break
             if found and not (t.pos_ == "VERB" and t.dep_ in ("pcomp", "xcomp")):
-                break
-            if t.pos_ in ("VERB", "AUX") and t.i != anchor.i and not found and t.dep_ not in ("relcl", "acl"):
                 break
             t = t.head
         return out
@@ -731,11 +867,21 @@ class SentenceCoder:
         for c in cands:
             if c.place is not None:
                 continue
+            found = False
             for a in sorted(c.anchors):
                 tok = span[a]
                 found = self._place_under(sent, tok, c, depth=0)
                 if found:
                     break
+            if not found:
+                # "signed a treaty in Pyongyang": the place hangs from the object
+                for a in sorted(c.anchors):
+                    for ch in span[a].children:
+                        if ch.dep_ in ("dobj", "nsubjpass") and self._place_under(sent, ch, c, depth=1):
+                            found = True
+                            break
+                    if found:
+                        break
 
     def _place_under(self, sent: Sentence, tok: Token, c: Candidate, depth: int) -> bool:
         for ch in tok.children:
@@ -829,6 +975,10 @@ class SentenceCoder:
     # ------------------------------------------------------------------ finishing
     def _finish(self, sent: Sentence, c: Candidate) -> None:
         span = sent.span
+        c.span_start, c.span_end = _clause_extent(span, c)
+        if c.event_type in ("ASSAULT", "MOBILIZE") and c.source is not None and \
+                c.source.kind in ("country", "metonym") and c.source.actor.sector in (None, "GOV"):
+            c.source = replace(c.source, actor=replace(c.source.actor, sector="MIL"))
         # tense for date resolution / present-tense statements
         head = span[min(c.anchors)] if c.anchors else span[c.trigger_i[0]]
         del head
@@ -837,6 +987,15 @@ class SentenceCoder:
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
+        if (c.target is None or c.target.country is None) and c.event_type in PLACE_TARGET_TYPES:
+            p = c.place_target or (c.place if c.place is not None and c.place.kind in (
+                "country", "city", "admin", "territory", "region", "disputed") else None)
+            if p is not None and p.country and p.country != c.source.country:
+                c.target = ActorRef(Actor(text=c.place_text or p.name, name=p.name, role=None, country=p.country,
+                                          sector=None), "country", f"target-place:{p.name}", c.sent,
+                                    c.trigger_i[0])
+                c.rule += "+place-target"
+                c.notes.append(f"the place acted on or against is the target: {p.name} ({p.country})")
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
@@ -959,7 +1118,9 @@ def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
     out: list[int] = []
     doc = tok.doc
     pos = tok.i
-    kids = {c.i: c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent")}
+    kids = {c.i: c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent") and
+            not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME", "ORDINAL") or g.lower_ in ("time", "first")
+                                          for g in c.subtree if g.i != c.i))}
     for w in rest:
         found = None
         for k in sorted(kids):
