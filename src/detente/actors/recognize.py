@@ -213,7 +213,13 @@ class ArticleActors:
             return self.main_pair(sent, i)
         if ref is not None:
             out.append(ref)
-        for c in _conjuncts(tok):
+        conjs = _conjuncts(tok)
+        for ap in tok.children:
+            # "US president Joe Biden and Chinese leader Xi Jinping": the parser hangs the second
+            # conjunct on the apposition
+            if ap.dep_ == "appos":
+                conjs.extend(_conjuncts(ap))
+        for c in conjs:
             r = self.resolve(sent, c.i - span.start)
             if r is not None:
                 out.append(r)
