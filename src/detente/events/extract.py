@@ -548,7 +548,9 @@ class SentenceCoder:
                     elif r:
                         tgts = r
         # prepositional targets, "between A and B", destinations
-        preps = trig.target_preps or DEFAULT_TARGET_PREPS
+        preps = tuple(trig.target_preps or DEFAULT_TARGET_PREPS)
+        if trig.type in ("RETREAT", "SANCTION"):
+            preps = (*preps, "from")   # "recalled its ambassador from Turkey", "withdrew from Kherson"
         for hd in heads:
             for ch in hd.children:
                 if ch.dep_ not in ("prep", "dative") and not (ch.dep_ == "agent"):
@@ -563,9 +565,12 @@ class SentenceCoder:
                 if trig.destination and p in ("to", "in", "for") and self._is_place(sent, pob) and dest is None:
                     dest = pob
                     continue
+                in_trigger = ch.i - span.start in c.trigger_i
                 if p in preps and not tgts:
-                    if p in ("in", "at") or (p in LOC_PREPS and self._is_place(sent, pob) and
-                                             not self._is_actorish(sent, pob)):
+                    if p == "in" or (p == "at" and not in_trigger and (
+                            not self._is_actorish(sent, pob) or pob.lemma_.lower() in VENUE_WORDS)) or (
+                            p in LOC_PREPS and not in_trigger and self._is_place(sent, pob) and
+                            not self._is_actorish(sent, pob)):
                         if c.place_target is None and p not in ("in",):
                             c.place_target = self._place(sent, pob)
                         continue
