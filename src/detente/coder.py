@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -193,7 +194,7 @@ def _visit_context(cands: list[Candidate], gaz: Gazetteer) -> None:
                 break
 
 
-def _narrative_dates(cands: list[Candidate], frames: list[tuple[int, object, object, str]]) -> None:
+def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, object, object, str]]) -> None:
     """An undated action inherits the date its actor is reported acting on elsewhere in the article,
     when that actor has exactly one such date ("the UN chief told the Council today ... He condemned")."""
     from .resolve.dates import DateResolution
@@ -232,7 +233,7 @@ def _narrative_dates(cands: list[Candidate], frames: list[tuple[int, object, obj
         c.notes.append(f"no time in its clause: the same actor acts '{txt}' in this article, the only date given")
 
 
-def _clause_dates(cands: list[Candidate], dates: dict[tuple[int, int], tuple[object, str]]) -> None:
+def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[object, str]]) -> None:
     """An undated event noun inside a dated clause takes the clause's date ("a ceasefire was announced on
     10 May following an agreement between India and Pakistan")."""
     for c in cands:

@@ -40,8 +40,8 @@ def explain_result(result: CodeResult, only: set[int] | None = None) -> str:
             tgt = c.target.actor.country if c.target and c.target.actor.country else "?"
             head = f"  trigger '{c.trigger_text}' -> {c.event_type}/{c.mode or '-'} {c.status} {src}->{tgt}"
             if c.emitted:
-                ev = event_of.get((s.index, c.trigger_text))
-                head += f"  => EVENT {ev}" if ev else "  => merged/dropped"
+                ev_id = event_of.get((s.index, c.trigger_text))
+                head += f"  => EVENT {ev_id}" if ev_id else "  => merged/dropped"
             else:
                 head += f"  => not an event: {c.reason}"
             lines.append(head)

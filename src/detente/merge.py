@@ -228,8 +228,8 @@ def build_events(doc_id: str, clusters: Sequence[Sequence[Candidate]], sentences
         if source is not None and source.sector is None:
             conf *= 0.95
         conf = round(min(1.0, conf * (1.0 + 0.03 * (len(cl) - 1))), 3)
-        key = "|".join([first.event_type, mode or "", status, source.country if source else "",
-                        target.country if target else "", date.start or "" if date else "", str(first.sent),
+        key = "|".join([first.event_type, mode or "", status, (source.country or "") if source else "",
+                        (target.country or "") if target else "", (date.start or "") if date else "", str(first.sent),
                         str(min(first.trigger_i))])
         events.append(Event(
             id=event_id(doc_id, key), doc_id=doc_id, event_type=first.event_type, mode=mode, status=status,

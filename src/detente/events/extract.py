@@ -517,9 +517,9 @@ class SentenceCoder:
                     srcs = self._refs(sent, pob)
             if not srcs:
                 for m in mods:
-                    r = self.actors.resolve(sent.index, m.i - span.start)
-                    if r is not None and r.country:
-                        srcs = [r]
+                    mref = self.actors.resolve(sent.index, m.i - span.start)
+                    if mref is not None and mref.country:
+                        srcs = [mref]
                         break
             if h.clause != h.i:
                 v = span[h.clause]
@@ -553,7 +553,7 @@ class SentenceCoder:
             preps = (*preps, "from")   # "recalled its ambassador from Turkey", "withdrew from Kherson"
         for hd in heads:
             for ch in hd.children:
-                if ch.dep_ not in ("prep", "dative") and not (ch.dep_ == "agent"):
+                if ch.dep_ not in ("prep", "dative", "agent"):
                     continue
                 p = ch.lower_
                 pob = _pobj(ch)
@@ -627,9 +627,9 @@ class SentenceCoder:
         if not tgts and dest is None and len({r.country for r in srcs if r.country}) >= 2 and \
                 (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
             firsts: dict[str | None, ActorRef] = {}
-            for r in srcs:
-                firsts.setdefault(r.country, r)
-            vals = [r for k, r in firsts.items() if k]
+            for sref in srcs:
+                firsts.setdefault(sref.country, sref)
+            vals = [v for k, v in firsts.items() if k]
             srcs, tgts = [vals[0]], [vals[1]]
             c.notes.append("coordinated subject of a symmetric action: first is source, second target")
         if dest is not None:
@@ -687,7 +687,7 @@ class SentenceCoder:
         """The actor an abstract noun belongs to: possessive, 'by' agent, relative-clause subject,
         nationality modifier, 'including' members, or an 'of' complement."""
         span = sent.span
-        order = []
+        order: list[tuple[int, Token | None]] = []
         for ch in tok.children:
             d, low = ch.dep_, ch.lower_
             if d == "poss":
@@ -1063,7 +1063,9 @@ class SentenceCoder:
             for ch in ttok.children:
                 if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near"):
                     pob = _pobj(ch)
-                    p = self._place(sent, pob) if pob is not None else None
+                    if pob is None:
+                        continue
+                    p = self._place(sent, pob)
                     if p is not None:
                         c.place, c.place_text = p, _phrase(pob)
                         c.notes.append(f"place on the target phrase: {p.name} ({p.country})")

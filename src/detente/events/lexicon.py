@@ -408,8 +408,8 @@ def _validate_triggers(entries: list[Entry], modes: Mapping[str, tuple[str, ...]
         {"id": is_str, "type": is_str, "mode": is_opt_str},
         {
             "verbs": _str_list, "nouns": _str_list, "light_verbs": _str_list, "target_preps": _str_list,
-            "destination": is_bool, "symmetric": is_bool, "reverse": is_bool, "needs_target": is_bool, "evaluative": is_bool,
-            "ambiguous": is_bool, "context": _str_list, "confidence": _in_range(0.0, 1.0),
+            "destination": is_bool, "symmetric": is_bool, "reverse": is_bool, "needs_target": is_bool,
+            "evaluative": is_bool, "ambiguous": is_bool, "context": _str_list, "confidence": _in_range(0.0, 1.0),
             "objects": _str_list, "note": is_str, "examples": _str_list,
         },
         extra=extra,
