@@ -141,7 +141,7 @@ def code_cmd(paths: tuple[str, ...], published: date | None, fmt: str, out: str 
 def _table(results: Sequence[CodeResult]) -> Any:
     from rich.table import Table
 
-    t = Table(title="detente events", show_lines=False, header_style="bold")
+    t = Table(title="detente events", show_lines=False, header_style="bold", expand=False)
     for col in ("doc", "type", "mode", "status", "source → target", "date", "place", "trigger", "s#"):
         t.add_column(col, overflow="fold")
     status_style = {"occurred": "green", "planned": "cyan", "cancelled": "red", "hypothetical": "yellow",
@@ -165,7 +165,9 @@ def _table(results: Sequence[CodeResult]) -> Any:
 def _actor_label(a: Any) -> str:
     if a is None:
         return "?"
-    who = a.name or a.text
+    who = a.name or ("" if a.text.startswith("(") else a.text)
+    if not who:
+        return f"[{a.country or '?'}]"
     code = f"{a.country or '?'}" + (f"/{a.sector}" if a.sector else "")
     return f"{who} [{code}]"
 
@@ -173,7 +175,7 @@ def _actor_label(a: Any) -> str:
 def _print_table(results: Sequence[CodeResult]) -> None:
     from rich.console import Console
 
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 160)
     console.print(_table(results))
     n = sum(len(r.events) for r in results)
     console.print(f"{n} event{'s' if n != 1 else ''} from {len(results)} article{'s' if len(results) != 1 else ''}")

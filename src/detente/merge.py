@@ -81,7 +81,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.mode is not None and b.mode is not None and a.mode != b.mode:
         return False
-    if a.sent != b.sent and a.mode != b.mode:
+    if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id:
         # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")
         return False
     if a.sent != b.sent and a.trigger.id != b.trigger.id and not (_anaphoric(a) or _anaphoric(b)):
@@ -115,6 +115,8 @@ def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = ()) -> li
                 break
         else:
             clusters.append([c])
+    for cl in clusters:
+        _orient(cl)
     for p in partial:
         if p.source is None or p.source.country is None:
             continue
@@ -127,6 +129,19 @@ def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = ()) -> li
             p.reason = ""
             fits[0].append(p)
     return clusters
+
+
+def _orient(cl: list[Candidate]) -> None:
+    """Give every mention of one action the direction of its most specific mention ("Biden and Xi to
+    meet" follows "Xi will visit San Francisco" when the latter says who travels)."""
+    ref = next((c for c in cl if c.mode is not None), cl[0])
+    if ref.source is None or ref.target is None:
+        return
+    for c in cl:
+        if c is ref or c.source is None or c.target is None:
+            continue
+        if c.source.country == ref.target.country and c.target.country == ref.source.country:
+            c.source, c.target = c.target, c.source
 
 
 def _best_actor(refs: Sequence[ActorRef | None]) -> Actor | None:
