@@ -927,7 +927,6 @@ KNOWN_GAPS: dict[str, str] = {
     "consult-12-multilateral-igo-place-reldate": "nothing coded: trigger, actor or target not found",
     "consult-25-multilateral-place-reldate": "actor or target resolved to the wrong country",
     "consult-28-counterpart-learned-place": "actor or target resolved to the wrong country",
-    "consult-29-nominal-coord-place": "actor or target resolved to the wrong country",
     "consult-30-planned-invited-capital": "event not coded: trigger, actor or target not found",
     "consult-33-learned-place-reldate": "event not coded: trigger, actor or target not found",
     "consult-36-bothsides-place-reldate": "event not coded: trigger, actor or target not found",

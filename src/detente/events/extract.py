@@ -890,11 +890,16 @@ class SentenceCoder:
 
     def _place_under(self, sent: Sentence, tok: Token, c: Candidate, depth: int) -> bool:
         for ch in tok.children:
-            if ch.dep_ != "prep" or ch.lower_ not in LOC_PREPS or ch.lower_ == "from":
+            if ch.dep_ != "prep" or ch.lower_ == "from":
                 continue
             pob = _pobj(ch)
             if pob is None:
                 continue
+            if ch.lower_ not in LOC_PREPS:
+                # "on the sidelines of the Brics summit in Johannesburg": venues also hang from on/of
+                if not ((ch.lower_ == "on" and pob.lemma_.lower() in VENUE_WORDS) or
+                        (ch.lower_ == "of" and depth >= 1 and tok.lemma_.lower() in VENUE_WORDS)):
+                    continue
             if ch.lower_ == "into" and c.event_type not in ("ASSAULT", "MOBILIZE"):
                 continue
             p = self._place(sent, pob)
@@ -1011,6 +1016,8 @@ class SentenceCoder:
             return
         if c.trigger.needs_target and c.target is None:
             c.emitted, c.reason = False, "trigger needs a target"
+        if c.place is None and c.event_type == "CONSULT":
+            self._default_place(sent, c)
         # CONSULT mode from place and venue
         if c.event_type == "CONSULT" and c.mode is None and not c.multilateral_venue:
             tok = span[c.trigger_i[-1]]
@@ -1042,13 +1049,13 @@ class SentenceCoder:
                     c.mode = "third-party"
             if c.mode:
                 c.notes.append(f"CONSULT mode from place/venue: {c.mode}")
+        if c.place is None and c.event_type != "CONSULT":
+            self._default_place(sent, c)
         if c.event_type == "CONSULT" and c.mode == "visit" and c.place is None and self.gaz is not None:
             p = self.gaz.country(c.target.country) if c.target.country else None
             if p is not None:
                 c.place, c.place_text = p, c.target.actor.text
                 c.notes.append("a visit takes place in the host's country")
-        if c.place is None:
-            self._default_place(sent, c)
         s, e = _clause_extent(span, c)
         c.span_start, c.span_end = s, e
 
@@ -1060,7 +1067,9 @@ class SentenceCoder:
         # "met ... Pashinyan in Spain", "attack against Iranian premises in Damascus": a place on the target
         if 0 <= c.target.token < len(span):
             ttok = span[c.target.token]
-            for ch in ttok.children:
+            kids = list(ttok.children)
+            kids += [g for k in kids if k.dep_ == "appos" for g in k.children]
+            for ch in kids:
                 if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near"):
                     pob = _pobj(ch)
                     if pob is None:
