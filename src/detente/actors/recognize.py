@@ -242,6 +242,8 @@ class ArticleActors:
     def dominant_pair(self) -> tuple[str, str] | None:
         """The article's main dyad when two countries clearly dominate it (for implicit targets)."""
         counts = [(c, n) for c, n in self.country_counts.most_common() if c not in IGO_CODES]
+        if len(counts) == 2:
+            return counts[0][0], counts[1][0]   # only two states in the whole text
         if len(counts) < 2 or counts[1][1] < 2:
             return None
         if len(counts) > 2 and counts[2][1] * 2 > counts[1][1]:

@@ -254,6 +254,7 @@ class SentenceCoder:
                 outer.mode = THREAT_MODE.get((c.trigger.type, c.mode), THREAT_MODE.get((c.trigger.type, None)))
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
+        self._invitations(sent, cands)
         # one refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule a visit")
         frames: dict[int, list[Candidate]] = {}
         for c in cands:
@@ -361,6 +362,42 @@ class SentenceCoder:
                                          THREAT_MODE.get((inner.trigger.type, None)))
                 c.notes.append(f"a vow of '{inner.text}' is a threat")
         return c
+
+    def _invitations(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'Xi invited Putin to visit Beijing', 'invited Netanyahu to Washington': the invitee's planned visit
+        to the place named, or to the inviter (rule: +invitation)."""
+        span = sent.span
+        for c in cands:
+            if c.lemma != "invite" or span[c.head_i].pos_ != "VERB" or c.consumed or c.source is None:
+                continue
+            tok = span[c.head_i]
+            obj = next((x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")), None)
+            guests = self._refs(sent, obj) if obj is not None else []
+            if not guests or guests[0].country == c.source.country:
+                continue
+            place: Place | None = None
+            place_tok: Token | None = None
+            for x in tok.subtree:
+                if x.dep_ == "pobj" and x.head.lower_ in ("to", "in") and self._is_place(sent, x):
+                    place, place_tok = self._place(sent, x), x
+                    break
+                if x.dep_ == "dobj" and x.head.dep_ == "xcomp" and self._is_place(sent, x):
+                    place, place_tok = self._place(sent, x), x
+                    break
+            for o in cands:   # the invited visit itself ("to visit Beijing") is this event
+                if o is not c and o.event_type == "CONSULT" and any(i == c.head_i for i, _d in o.ancestors[:2]):
+                    o.consumed, o.emitted, o.reason = True, False, "the visit an invitation asks for"
+            host = c.source
+            if place is not None and place.country and place.country != guests[0].country:
+                host = ActorRef(Actor(text=_phrase(place_tok) if place_tok is not None else place.name,
+                                      name=place.name, role=None, country=place.country, sector=None),
+                                "country", f"destination:{place.name}", c.sent, c.head_i)
+            c.event_type, c.mode, c.status = "CONSULT", "visit", "planned"
+            c.source, c.target = guests[0], host
+            c.place = place or (self.gaz.country(host.country or "") if self.gaz else None)
+            c.place_text = _phrase(place_tok) if place_tok is not None else host.actor.text
+            c.rule += "+invitation"
+            c.notes.append(f"an invitation: {guests[0].country} is to visit {host.country}")
 
     def _refused_mode(self, trig: Trigger, tok: Token) -> str:
         if tok.lemma_.lower() in MEET_WORDS:
@@ -666,6 +703,12 @@ class SentenceCoder:
     def _evaluative(self, sent: Sentence, tok: Token, c: Candidate) -> None:
         """'the Israeli aggressions' said by Iran: ACCUSE from the speaker to the act's owner."""
         owner = self._owner(sent, tok, include_of=False)
+        span = sent.span
+        for i in c.trigger_i:   # "an act of aggression by Israel": the owner hangs on the phrase's head
+            if owner:
+                break
+            if i != tok.i - span.start:
+                owner = self._owner(sent, span[i], include_of=False)
         speaker: list[ActorRef] = []
         cur = tok
         for _ in range(10):
