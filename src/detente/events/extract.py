@@ -938,11 +938,11 @@ class SentenceCoder:
             pob = _pobj(ch)
             if pob is None:
                 continue
-            if ch.lower_ not in LOC_PREPS:
-                # "on the sidelines of the Brics summit in Johannesburg": venues also hang from on/of
-                if not ((ch.lower_ == "on" and pob.lemma_.lower() in VENUE_WORDS) or
-                        (ch.lower_ == "of" and depth >= 1 and tok.lemma_.lower() in VENUE_WORDS)):
-                    continue
+            # "on the sidelines of the Brics summit in Johannesburg": venues also hang from on/of
+            venue_link = (ch.lower_ == "on" and pob.lemma_.lower() in VENUE_WORDS) or (
+                ch.lower_ == "of" and depth >= 1 and tok.lemma_.lower() in VENUE_WORDS)
+            if ch.lower_ not in LOC_PREPS and not venue_link:
+                continue
             if ch.lower_ == "into" and c.event_type not in ("ASSAULT", "MOBILIZE"):
                 continue
             p = self._place(sent, pob)
