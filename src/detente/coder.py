@@ -49,6 +49,15 @@ class Coder:
         self.triggers: TriggerLexicon = load_triggers()
         self.modality: Modality = load_modality()
         self.gazetteer: Gazetteer = load_gazetteer()
+        self._names: frozenset[str] = frozenset(
+            form for form, _cs, info in self.actor_lex.phrases() if info.kind != "demonym" or form[:1].isupper())
+
+    def is_name(self, phrase: str) -> bool:
+        """Is ``phrase`` a known name (actor, person, organisation, place)? Used to sentence-case headlines."""
+        if phrase in self._names:
+            return True
+        p = self.gazetteer.lookup(phrase)
+        return p is not None and p.kind != "admin" and len(phrase) > 2
 
     def code_article(self, article: Article, published: date | None = None) -> CodeResult:
         """Code one article. ``published`` overrides the article's own publication date."""
@@ -56,7 +65,7 @@ class Coder:
         warnings: list[str] = []
         if pub is None:
             warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
-        sentences = split_sentences(article, self.nlp)
+        sentences = split_sentences(article, self.nlp, self.is_name)
         actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .nlp import Sentence
 
 SYMMETRIC_TYPES = {"AGREE", "COOPERATE"}
+ELSEWHERE = {"third-party", "multilateral"}   # a summit abroad is a third-party meeting too; multilateral wins
 SYMMETRIC_CONSULT = {"third-party", "multilateral", "phone", None}
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "season": 4, "year": 5, None: 9}
 PLANNED_PLOVER = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
@@ -36,9 +37,6 @@ def _side_ok(a: ActorRef | None, b: ActorRef | None, strict: bool = False) -> bo
     if a.country != b.country:
         return False
     sa, sb = a.actor.sector, b.actor.sector
-    if strict and (sa is None) != (sb is None) and {a.kind, b.kind} & {"person"} and \
-            not {a.kind, b.kind} & {"pronoun", "anaphor", "pair"}:
-        return False
     return sa is None or sb is None or sa == sb
 
 
@@ -79,7 +77,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     """Can ``a`` and ``b`` be two mentions of the same action?"""
     if a.event_type != b.event_type or a.status != b.status:
         return False
-    if a.mode is not None and b.mode is not None and a.mode != b.mode:
+    if a.mode is not None and b.mode is not None and a.mode != b.mode and {a.mode, b.mode} != ELSEWHERE:
         return False
     if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id:
         # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")
@@ -226,7 +224,8 @@ def build_events(doc_id: str, clusters: Sequence[Sequence[Candidate]], sentences
         target = _best_actor([c.target for c in full])
         if _symmetric(first) and source and target and source.country == target.country:
             continue
-        mode = next((c.mode for c in cl if c.mode), None)
+        modes = [c.mode for c in cl if c.mode]
+        mode = "multilateral" if "multilateral" in modes else (modes[0] if modes else None)
         date = _date(cl)
         location = _location(cl)
         status = first.status

@@ -39,7 +39,8 @@ QUANTITY_HEADS = {"million", "billion", "trillion", "package", "tranche", "worth
                   "shipment", "funding", "funds", "total", "hundred", "thousand", "dollars", "euros", "%"}
 EXTRA_LIGHT = {"commit", "pledge", "provide", "approve", "authorize", "authorise", "unveil", "send", "offer",
                "grant", "extend", "slap", "order", "initiate", "agree", "renew", "step", "tighten", "expand",
-               "respond", "continue", "resume", "escalate", "intensify"}
+               "respond", "continue", "resume", "escalate", "intensify", "participate", "attend", "join", "lead",
+               "chair", "enter", "engage", "open", "conclude", "sign", "seal", "complete", "finalise", "finalize"}
 RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight", "hostility", "confrontation",
               "shootout", "gunfight", "exchanges"}
 DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
@@ -54,6 +55,7 @@ ASSIST_WORDS = {"aid", "assistance", "weapon", "arms", "ammunition", "system", "
                 "funding", "loan", "money", "equipment", "supply", "supplies", "delivery", "deliveries", "support",
                 "munition", "shell", "drone", "fighter", "vaccine", "food", "fuel", "credit"}
 MEET_WORDS = {"invitation", "invite", "talk", "talks", "meeting", "summit", "visit", "call", "negotiation", "dialogue"}
+AMOD_TYPES = {"SANCTION", "COERCE", "RETREAT", "AID", "MOBILIZE", "ASSAULT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"}
 IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
 DOC_HEADS_LIGHT = {"say", "state", "describe", "tell", "claim", "call", "insist", "write", "argue", "accuse",
@@ -146,12 +148,16 @@ class SentenceCoder:
                     if self.trig.verbs_for(guess) and tok.lower_ != guess:
                         lemma, verbish = guess, True
                         break
+            if verbish and tok.dep_ == "amod" and (any(ch.dep_ in ("advmod", "npadvmod") for ch in tok.children)):
+                verbish = False   # "internationally recognized borders", "EU-brokered meeting"
             if verbish:
                 pats = sorted(self.trig.verbs_for(lemma), key=lambda vp: (-len(vp.rest), not _objects_fit(
                     tok, vp.trigger.objects)))
                 for vp in pats:
                     extra = _match_rest(tok, vp.rest)
                     if extra is None:
+                        continue
+                    if tok.dep_ == "amod" and vp.trigger.type not in AMOD_TYPES:
                         continue
                     toks = [i, *[t - span.start for t in extra]]
                     text = " ".join(span[k].text for k in sorted(toks))
@@ -552,21 +558,25 @@ class SentenceCoder:
                 pob = _pobj(agent_p[0])
                 if pob is not None:
                     srcs = self._refs(sent, pob)
+            if h.clause != h.i:
+                v = span[h.clause]
+                # only a light or framing verb lends its subject to the event noun ("Blinken made a trip",
+                # "Aliyev would skip the meeting"); "I welcome the release of hostages" does not
+                lends = h.light is not None or _transparent(v) or v.lemma_.lower() in EXTRA_LIGHT or \
+                    self.mod.matches("cancel", v)
+                vsubj, _vobj, vagent = _verb_args(v, _control_chain(v))
+                if not srcs and lends:
+                    if vagent is not None:
+                        srcs = self._refs(sent, vagent)
+                    elif vsubj is not None and vsubj.i != tok.i:
+                        srcs = self._refs(sent, vsubj)
+                heads.append(v)
             if not srcs:
                 for m in mods:
                     mref = self.actors.resolve(sent.index, m.i - span.start)
                     if mref is not None and mref.country:
                         srcs = [mref]
                         break
-            if h.clause != h.i:
-                v = span[h.clause]
-                vsubj, _vobj, vagent = _verb_args(v, _control_chain(v))
-                if not srcs:
-                    if vagent is not None:
-                        srcs = self._refs(sent, vagent)
-                    elif vsubj is not None and vsubj.i != tok.i:
-                        srcs = self._refs(sent, vsubj)
-                heads.append(v)
             for ch in tok.children:
                 # "military exercises encircling Taiwan": the participle's object is the target
                 if ch.dep_ == "acl" and ch.pos_ == "VERB" and not tgts:
@@ -614,7 +624,7 @@ class SentenceCoder:
                     if p not in ("with",) and c.place_target is None and self._is_place(sent, pob):
                         c.place_target = self._place(sent, pob)
                     r = self._refs(sent, pob)
-                    if not r and pob.pos_ in ("NOUN", "NUM"):
+                    if not r and pob.pos_ in ("NOUN", "NUM") and trig.type != "RETREAT":
                         # "visa restrictions on 910 individuals, including members of the Russian military"
                         r = self._owner(sent, pob)
                     if r and srcs:
@@ -1304,7 +1314,8 @@ def _transparent(tok: Token) -> bool:
 
 def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | None, Token | None]:
     """Logical subject, object and passive agent of a verb, inherited along control and coordination."""
-    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and \
+            not any(ch.dep_ in ("advmod", "npadvmod") for ch in tok.children):
         # "recalled its staff, suspended visa services": a participle the parser hung on its object
         noun = tok.head
         gov = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
