@@ -218,8 +218,8 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, object,
     def same(a: object, b: object) -> bool:
         ra, rb = a, b
         an, bn = getattr(getattr(ra, "actor", None), "name", None), getattr(getattr(rb, "actor", None), "name", None)
-        if an and bn and getattr(ra, "kind", "") not in ("country", "metonym", "org") and \
-                getattr(rb, "kind", "") not in ("country", "metonym", "org"):
+        people = ("person", "pronoun", "anaphor")
+        if an and bn and getattr(ra, "kind", "") in people and getattr(rb, "kind", "") in people:
             return bool(an == bn)
         if getattr(ra, "country", None) != getattr(rb, "country", None):
             return False

@@ -464,7 +464,8 @@ class SentenceCoder:
                     frame = ("request", v)
                 elif mod.matches("threat", v) and frame is None:
                     frame = ("threat", v)
-                elif mod.matches("plan_frame", v) and not mod.has("report", lemma):
+                elif mod.matches("plan_frame", v) and not mod.has("report", lemma) and v.i != (
+                        h.light + sent.span.start if h.light is not None else -1):
                     planned = True
                     notes.append(f"'{v.text}' frames it as planned")
                 elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in ("arrange", "plan", "schedule"):
