@@ -190,12 +190,12 @@ def _visit_context(cands: list[Candidate], gaz: Gazetteer) -> None:
     for c in cands:
         if not c.emitted or c.event_type != "CONSULT" or c.mode is not None or c.place is not None:
             continue
-        if c.source is None or c.target is None:
+        if c.source is None or c.target is None or c.target.kind not in ("person", "anaphor", "pronoun"):
             continue
         for v in visits:
             assert v.source is not None and v.target is not None
             if v.status == c.status and v.source.country == c.source.country and \
-                    v.target.country == c.target.country:
+                    v.target.country == c.target.country and 0 <= c.sent - v.sent <= 3:
                 c.mode = "visit"
                 c.place = v.place or gaz.country(c.target.country or "")
                 c.place_text = v.place_text or (c.place.name if c.place else None)

@@ -165,7 +165,8 @@ def _date(cl: Sequence[Candidate]) -> DateSpan | None:
         assert t is not None and t.start is not None and t.end is not None
         return DateSpan(text=best.time_text or t.text, start=t.start.isoformat(), end=t.end.isoformat(),
                         granularity=t.granularity)
-    unresolved = [c for c in cl if c.time is not None]
+    # vague words ("recently", "previously") give no date; other unresolved expressions keep their text
+    unresolved = [c for c in cl if c.time is not None and c.time.kind not in ("vague", "since", "duration")]
     if unresolved and unresolved[0].time is not None:
         t = unresolved[0].time
         return DateSpan(text=unresolved[0].time_text or t.text, start=None, end=None, granularity=t.granularity)

@@ -226,7 +226,7 @@ class SentenceCoder:
                 is_light = head.lemma_.lower() in lights and cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
-                    "to", "of", "on", "for", "in", "with", "about", "into", "against", "at", "from"):
+                    "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
                 return head.head.i, None
             return None, None
         return None, None
@@ -989,6 +989,9 @@ class SentenceCoder:
         return False
 
     # ------------------------------------------------------------------ implicit targets
+    def _is_verb_trigger(self, c: Candidate) -> bool:
+        return c.trigger.verbs != () and c.lemma in {v.split()[0] for v in c.trigger.verbs}
+
     def _carry_targets(self, sent: Sentence, cands: list[Candidate]) -> None:
         """Coordinated actions of one subject share the target named once ("India expelled Pakistani
         diplomats, recalled its own staff and suspended visa services")."""
@@ -1029,6 +1032,8 @@ class SentenceCoder:
                 continue
             if c.event_type not in DYADIC_TYPES:
                 continue
+            if c.clause_i == c.head_i and not self._is_verb_trigger(c):
+                continue   # an event noun with no clause of its own ("the results of an investigation")
             other = pair[1] if c.source.country == pair[0] else pair[0]
             c.target = ActorRef(Actor(text="(implicit: the other side of the article's main dyad)", name=None,
                                       role=None, country=other, sector=None), "country", "implicit-target:dyad",
