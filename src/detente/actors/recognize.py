@@ -210,7 +210,7 @@ class ArticleActors:
                 return group
         ref = self.resolve(sent, i)
         if ref is not None and ref.kind == "pair":
-            return self.main_pair(sent, i)
+            return self.main_pair(sent, i, ref.actor.text)
         if ref is not None:
             out.append(ref)
         conjs = _conjuncts(tok)
@@ -250,12 +250,12 @@ class ArticleActors:
             return None
         return counts[0][0], counts[1][0]
 
-    def main_pair(self, sent: int, i: int) -> list[ActorRef]:
+    def main_pair(self, sent: int, i: int, text: str = "both sides") -> list[ActorRef]:
         """The article's two most-mentioned countries, for "both sides", "the two countries"."""
         top = [c for c, _ in self.country_counts.most_common(2)]
         out = []
         for c in top:
-            out.append(ActorRef(Actor(text="(main pair)", name=None, role=None, country=c, sector=None),
+            out.append(ActorRef(Actor(text=text, name=None, role=None, country=c, sector=None),
                                 "pair", "pair:main", sent, i, plural=True))
         return out if len(out) == 2 else []
 

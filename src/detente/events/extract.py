@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for")
 MEASURE_NOUNS = {"day", "days", "round", "rounds", "hour", "hours", "week", "weeks", "series", "flurry", "number",
                  "wave", "barrage", "salvo", "couple", "set", "kind", "type", "string", "spate", "volley", "hundreds",
-                 "dozens", "thousands", "lot", "lots", "part", "sign", "result", "results"}
+                 "dozens", "thousands", "lot", "lots"}
 VENUE_WORDS = {"summit", "forum", "conference", "meeting", "dialogue", "assembly", "session", "gathering", "talks",
                "convention", "congress", "ministerial", "sidelines", "margins", "meetings", "symposium"}
 MULTI_IGO = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "BRICS", "SCO", "GCC",
