@@ -143,7 +143,8 @@ def _table(results: Sequence[CodeResult]) -> Any:
 
     t = Table(title="detente events", show_lines=False, header_style="bold", expand=False)
     for col in ("doc", "type", "mode", "status", "source → target", "date", "place", "trigger", "s#"):
-        t.add_column(col, overflow="fold")
+        wrap = col in ("source → target", "place", "trigger", "doc")
+        t.add_column(col, overflow="fold", no_wrap=not wrap, min_width=22 if col == "source → target" else None)
     status_style = {"occurred": "green", "planned": "cyan", "cancelled": "red", "hypothetical": "yellow",
                     "negated": "magenta"}
     for r in results:
