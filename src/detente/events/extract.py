@@ -536,8 +536,7 @@ class SentenceCoder:
                 srcs = self._refs(sent, subj)
             heads = [tok]
             if obj is not None and not tgts:
-                if self._is_place(sent, obj):
-                    c.place_target = self._place(sent, obj)
+                c.place_target = self._place_in(sent, obj)
                 if trig.destination and self._is_place(sent, obj):
                     dest = obj
                 else:
@@ -620,10 +619,10 @@ class SentenceCoder:
                             p in LOC_PREPS and not in_trigger and self._is_place(sent, pob) and
                             not self._is_actorish(sent, pob)):
                         if c.place_target is None and p not in ("in",):
-                            c.place_target = self._place(sent, pob)
+                            c.place_target = self._place_in(sent, pob)
                         continue
-                    if p not in ("with",) and c.place_target is None and self._is_place(sent, pob):
-                        c.place_target = self._place(sent, pob)
+                    if p not in ("with",) and c.place_target is None:
+                        c.place_target = self._place_in(sent, pob)
                     r = self._refs(sent, pob)
                     if not r and pob.pos_ in ("NOUN", "NUM") and trig.type != "RETREAT":
                         # "visa restrictions on 910 individuals, including members of the Russian military"
@@ -800,6 +799,24 @@ class SentenceCoder:
     def _is_actorish(self, sent: Sentence, tok: Token) -> bool:
         r = self.actors.resolve(sent.index, tok.i - sent.span.start)
         return r is not None and r.kind in ("person", "org", "group")
+
+    def _place_in(self, sent: Sentence, tok: Token) -> Place | None:
+        """The place a phrase names or sits in: 'Kherson', 'the city of Kherson', 'a school in Gaza',
+        'its border with Finland'."""
+        p = self._place(sent, tok)
+        if p is not None:
+            return p
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "with", "outside", "inside"):
+                pob = _pobj(ch)
+                if pob is None:
+                    continue
+                if ch.lower_ == "with" and tok.lemma_.lower() not in ("border", "frontier", "boundary"):
+                    continue
+                p = self._place(sent, pob)
+                if p is not None:
+                    return p
+        return None
 
     def _is_place(self, sent: Sentence, tok: Token) -> bool:
         return self._place(sent, tok) is not None
@@ -1065,6 +1082,8 @@ class SentenceCoder:
                                     c.trigger_i[0])
                 c.rule += "+place-target"
                 c.notes.append(f"the place acted on or against is the target: {p.name} ({p.country})")
+                if c.place is None:
+                    c.place, c.place_text = p, p.name
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
