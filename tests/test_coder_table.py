@@ -987,7 +987,6 @@ KNOWN_GAPS: dict[str, str] = {
     "protest-08-riot-place-reldate": "nothing coded: trigger, actor or target not found",
     "mobilize-01-weapons-reldate": "event not coded: trigger, actor or target not found",
     "mobilize-05-planned-will-igo": "nothing coded: trigger, actor or target not found",
-    "mobilize-08-weapons-capital-reldate": "event not coded: trigger, actor or target not found",
     "mobilize-09-demonym-place-reldate": "nothing coded: trigger, actor or target not found",
     "mobilize-10-coord-exercise-place": "event not coded: trigger, actor or target not found",
     "coerce-03-cyber-demonym": "nothing coded: trigger, actor or target not found",

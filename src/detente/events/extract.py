@@ -55,6 +55,7 @@ ASSIST_WORDS = {"aid", "assistance", "weapon", "arms", "ammunition", "system", "
                 "funding", "loan", "money", "equipment", "supply", "supplies", "delivery", "deliveries", "support",
                 "munition", "shell", "drone", "fighter", "vaccine", "food", "fuel", "credit"}
 MEET_WORDS = {"invitation", "invite", "talk", "talks", "meeting", "summit", "visit", "call", "negotiation", "dialogue"}
+WEAPON_WORDS = {"missile", "rocket", "icbm", "projectile", "munition", "shell", "warhead", "drone"}
 AMOD_TYPES = {"SANCTION", "COERCE", "RETREAT", "AID", "MOBILIZE", "ASSAULT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"}
 IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
@@ -359,6 +360,27 @@ class SentenceCoder:
                     c.mode = "meet"
                 elif words & ASSIST_WORDS:
                     c.mode = "assist"
+        # a missile fired over a country or into the sea is a weapons test, not an attack
+        if c.event_type == "ASSAULT" and h.kind == "verb" and c.lemma in ("fire", "launch", "test"):
+            objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+            weapon = bool(objs) and objs[0].lemma_.lower() in WEAPON_WORDS
+            kids = [*tok.children, *(g for o in objs for g in o.children)]
+            over = next((ch for ch in kids if ch.dep_ == "prep" and ch.lower_ == "over"), None)
+            sea = any(ch.dep_ == "prep" and ch.lower_ in ("into", "off") and any(
+                g.lemma_.lower() in ("sea", "water", "waters", "coast", "ocean") for g in ch.subtree)
+                for ch in kids)
+            if weapon and (over is not None or sea):
+                c.event_type, c.mode = "MOBILIZE", "weapons"
+                c.notes.append("a missile fired over a country or into the sea: a weapons test (MOBILIZE)")
+                pob = _pobj(over) if over is not None else None
+                if c.target is None and pob is not None:
+                    refs = self._refs(sent, pob)
+                    pl = self._place(sent, pob)
+                    if refs:
+                        c.target = refs[0]
+                    elif pl is not None and pl.country:
+                        c.target = ActorRef(Actor(text=pl.name, name=pl.name, role=None, country=pl.country,
+                                                  sector=None), "country", f"over:{pl.name}", c.sent, pob.i - span.start)
         # a promise to attack is a threat ("vowed to destroy Hamas")
         if trig.type == "AGREE" and h.kind == "verb":
             inner = _complement_trigger(tok, by_token, span)
