@@ -380,7 +380,8 @@ class SentenceCoder:
                         c.target = refs[0]
                     elif pl is not None and pl.country:
                         c.target = ActorRef(Actor(text=pl.name, name=pl.name, role=None, country=pl.country,
-                                                  sector=None), "country", f"over:{pl.name}", c.sent, pob.i - span.start)
+                                                  sector=None), "country", f"over:{pl.name}", c.sent,
+                                            pob.i - span.start)
         # a promise to attack is a threat ("vowed to destroy Hamas")
         if trig.type == "AGREE" and h.kind == "verb":
             inner = _complement_trigger(tok, by_token, span)
