@@ -28,7 +28,8 @@ MEASURE_NOUNS = {"day", "days", "round", "rounds", "hour", "hours", "week", "wee
                  "wave", "barrage", "salvo", "couple", "set", "kind", "type", "string", "spate", "volley", "hundreds",
                  "dozens", "thousands", "lot", "lots"}
 VENUE_WORDS = {"summit", "forum", "conference", "meeting", "dialogue", "assembly", "session", "gathering", "talks",
-               "convention", "congress", "ministerial", "sidelines", "margins", "meetings", "symposium"}
+               "convention", "congress", "ministerial", "sidelines", "margins", "meetings", "symposium", "sideline",
+               "margin"}
 MULTI_IGO = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "BRICS", "SCO", "GCC",
              "OSCE", "WTO", "IMF", "WB", "QUAD", "OAS"}
 LOC_PREPS = {"in", "at", "near", "off", "over", "inside", "across", "outside", "along", "around", "within",
@@ -47,7 +48,7 @@ DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
 OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"}
 THREAT_MODE: dict[tuple[str, str | None], str] = {
     ("ASSAULT", None): "violence", ("MOBILIZE", None): "violence", ("SANCTION", None): "restrict",
-    ("SANCTION", "expel"): "expel", ("SANCTION", "withdraw"): "relations", ("SANCTION", "discontinue"): "relations",
+    ("SANCTION", "expel"): "expel", ("SANCTION", "withdraw"): "relations", ("SANCTION", "discontinue"): "restrict",
     ("COERCE", None): "restrict", ("COERCE", "arrest"): "arrest", ("COERCE", "seize"): "territory",
     ("COERCE", "deport"): "expel",
 }
@@ -354,7 +355,7 @@ class SentenceCoder:
                 c.notes.append(f"mode from complement '{inner.text}': {c.mode}")
             else:
                 # "asked Germany for air defence systems", "declined an invitation"
-                words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "xcomp")
+                words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "xcomp", "nsubjpass")
                          for t in ch.subtree}
                 if words & MEET_WORDS:
                     c.mode = "meet"
@@ -688,6 +689,21 @@ class SentenceCoder:
                         tgts = r
                         c.notes.append(f"target is the subject of the demanded/warned clause: {r[0].country}")
                         break
+        if not tgts and h.kind == "verb" and trig.type in ("AGREE", "SUPPORT", "COOPERATE", "REJECT"):
+            # "agreed to restore communications with the United States": the partner in the complement
+            for ch in tok.children:
+                if ch.dep_ != "xcomp":
+                    continue
+                for g in ch.subtree:
+                    if g.dep_ == "prep" and g.lower_ in ("with", "to") and g.head.i != tok.i:
+                        pob = _pobj(g)
+                        r = self._refs(sent, pob) if pob is not None else []
+                        if r and (not srcs or r[0].country != srcs[0].country):
+                            tgts = r
+                            c.notes.append(f"partner named in the complement: {r[0].country}")
+                            break
+                if tgts:
+                    break
         if between and len(between) >= 2:
             if not srcs or all(b.country == srcs[0].country or srcs[0].country is None for b in between[:1]):
                 srcs, tgts = [between[0]], [between[1]]
@@ -1020,7 +1036,7 @@ class SentenceCoder:
     def _venue_is_multilateral(self, sent: Sentence, tok: Token) -> bool:
         low = tok.lemma_.lower()
         if low in ("summit", "forum", "conference", "assembly", "dialogue", "congress", "ministerial",
-                   "convention", "symposium", "sidelines", "margins"):
+                   "convention", "symposium", "sidelines", "margins", "sideline", "margin"):
             return True
         for ch in tok.subtree:
             r = self.actors.resolve(sent.index, ch.i - sent.span.start) if ch.pos_ == "PROPN" else None
@@ -1170,6 +1186,8 @@ class SentenceCoder:
             ttok = span[c.target.token]
             kids = list(ttok.children)
             kids += [g for k in kids if k.dep_ == "appos" for g in k.children]
+            if ttok.dep_ == "appos":   # "his Chinese counterpart Wang Yi in Johannesburg"
+                kids += list(ttok.head.children)
             for ch in kids:
                 if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near"):
                     pob = _pobj(ch)
