@@ -260,6 +260,10 @@ class SentenceCoder:
                 outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]])
             if outer.mode is None and outer.event_type == "THREATEN":
                 outer.mode = THREAT_MODE.get((c.trigger.type, c.mode), THREAT_MODE.get((c.trigger.type, None)))
+                inner_words = {t.lemma_.lower() for t in span[c.head_i].subtree}
+                if c.trigger.type == "SANCTION" and inner_words & {"tie", "relation", "diplomatic", "embassy",
+                                                                   "ambassador", "relations", "ties"}:
+                    outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
         self._invitations(sent, cands)
