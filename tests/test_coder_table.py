@@ -946,7 +946,6 @@ def describe(e: Event) -> str:
 KNOWN_GAPS: dict[str, str] = {
     "consult-02-planned-expected-learned-capital": "nothing coded: trigger, actor or target not found",
     "consult-12-multilateral-igo-place-reldate": "nothing coded: trigger, actor or target not found",
-    "consult-33-learned-place-reldate": "event not coded: trigger, actor or target not found",
     "consult-36-bothsides-place-reldate": "event not coded: trigger, actor or target not found",
     "consult-38-passive-reldate-capital": "event not coded: trigger, actor or target not found",
     "consult-40-cancelled-capital-armed": "nothing coded: trigger, actor or target not found",

@@ -138,6 +138,13 @@ class ArticleActors:
             ref = self.resolve(sent.index, tok.i - span.start, record=True)
             if ref is not None and ref.kind not in ("pronoun-miss",):
                 self._remember(ref, tok)
+                if ref.kind == "group" and any(c.dep_ == "amod" and any(x.dep_ == "conj" for x in c.children)
+                                               for c in tok.children):
+                    # "Chinese and American negotiators": both countries are in the story
+                    for extra in self.resolve_all(sent.index, tok.i - span.start)[1:]:
+                        if _is_country(extra.country) and extra.country != ref.country:
+                            assert extra.country is not None
+                            self.country_counts[extra.country] += 1
 
     @property
     def _cs_table(self) -> dict[str, ActorInfo]:
@@ -359,6 +366,14 @@ class ArticleActors:
             actor = Actor(text=_np_text(np), name=person_name, role=None, country=None, sector=None)
             return ActorRef(actor, "person", "unresolved-name", sent, i, subject=_is_subject(tok), named=True)
 
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
+            # "Sullivan and Wang": a surname learned earlier, even when the tagger misses the name
+            learned = self._recall(tok.text)
+            if learned is not None:
+                a = learned.actor
+                return ActorRef(Actor(text=tok.text, name=a.name, role=a.role, country=a.country, sector=a.sector),
+                                "person", f"memory:{a.name}", sent, i, subject=_is_subject(tok), named=True,
+                                role_rank=learned.role_rank)
         # 3. common-noun heads: "the two countries", "their counterparts", "Chinese warship", "the general"
         if low in PAIR_HEADS and _is_pair_np(tok):
             return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)

@@ -388,9 +388,9 @@ class SentenceCoder:
                                                   sector=None), "country", f"over:{pl.name}", c.sent,
                                             pob.i - span.start)
         # a promise to attack is a threat ("vowed to destroy Hamas")
-        if trig.type == "AGREE" and h.kind == "verb":
+        if trig.type == "AGREE" and h.kind == "verb" and c.lemma in ("vow", "pledge", "promise", "swear"):
             inner = _complement_trigger(tok, by_token, span)
-            if inner is not None and inner.trigger.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+            if inner is not None and inner.trigger.type in ("ASSAULT", "COERCE", "MOBILIZE"):
                 c.event_type = "THREATEN"
                 c.mode = THREAT_MODE.get((inner.trigger.type, inner.trigger.mode),
                                          THREAT_MODE.get((inner.trigger.type, None)))
