@@ -87,16 +87,28 @@ def _code_all(paths: Sequence[str], published: date | None, problems: list[str],
         with Progress(transient=True) as bar:
             task = bar.add_task("coding", total=len(articles))
             for a in articles:
-                results.append(_code_one(coder, a, published, problems))
+                r = _code_one(coder, a, published, problems)
+                if r is not None:
+                    results.append(r)
                 bar.advance(task)
     else:
         for a in articles:
-            results.append(_code_one(coder, a, published, problems))
+            r = _code_one(coder, a, published, problems)
+            if r is not None:
+                results.append(r)
     return results
 
 
-def _code_one(coder: Coder, article: Article, published: date | None, problems: list[str]) -> CodeResult:
-    result = coder.code_article(article, published)
+def _code_one(coder: Coder, article: Article, published: date | None, problems: list[str]) -> CodeResult | None:
+    try:
+        result = coder.code_article(article, published)
+    except DetenteError as e:
+        problems.append(e.one_line())
+        return None
+    except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch; report it on one line
+        where = article.source_file or article.id
+        problems.append(f"{where}: article {article.id!r} could not be coded ({type(e).__name__}: {e})")
+        return None
     for w in result.warnings:
         _err(w)
     return result
