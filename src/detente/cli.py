@@ -105,7 +105,7 @@ def _code_one(coder: Coder, article: Article, published: date | None, problems: 
     except DetenteError as e:
         problems.append(e.one_line())
         return None
-    except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch; report it on one line
+    except Exception as e:  # one bad article must not stop a batch; it is reported on one line
         where = article.source_file or article.id
         problems.append(f"{where}: article {article.id!r} could not be coded ({type(e).__name__}: {e})")
         return None
