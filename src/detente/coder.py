@@ -233,6 +233,8 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, object,
         if not c.emitted or c.status != "occurred" or c.time is not None or c.source is None:
             continue
         mine = [(i, t, txt) for i, r, t, txt in dated if same(c.source, r)]
+        if any(t.granularity != "day" for _, t, _ in mine):
+            continue   # only a single day carries over; a week, month or range is too coarse to lend
         spans = {(t.start, t.end) for _, t, _ in mine}
         if len(spans) != 1:
             continue

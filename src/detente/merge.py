@@ -63,7 +63,7 @@ def _dominates(a: Candidate, b: Candidate) -> bool:
     for i, dep in b.ancestors:
         if dep == "conj":
             return False
-        if i == a.head_i or i == a.clause_i:
+        if i == a.head_i:
             return True
     return False
 

@@ -426,12 +426,44 @@ class ArticleActors:
                 return r.country is not None and (r.plural or r.kind in ("org", "country", "group", "metonym"))
         else:
             return None
-        prior = self._nearest(sent, i, ok, prefer_subject=True)
+        prior = None
+        if tok.dep_ == "poss":
+            prior = self._possessor(sent, tok, ok)
+        if prior is None:
+            prior = self._nearest(sent, i, ok, prefer_subject=True)
         if prior is None:
             return None
         return ActorRef(replace(prior.actor, text=tok.text), "pronoun",
                         f"pronoun:{low}->{prior.actor.name or prior.actor.text}", sent, i,
                         plural=prior.plural, subject=_is_subject(tok), role_rank=prior.role_rank)
+
+    def _possessor(self, sent: int, tok: Token, ok: object) -> ActorRef | None:
+        """A possessive pronoun: the actor its phrase stands beside ("the Israeli aggressions, particularly
+        its attack"), else the subject of its own clause ("India ... recalled its own staff")."""
+        check = ok
+        span = self._sentences[sent].span
+        head = tok.head
+        if head.dep_ in ("appos", "conj") and head.head.pos_ in ("NOUN", "PROPN"):
+            r = self.resolve(sent, head.head.i - span.start)
+            if r is not None and check(r):  # type: ignore[operator]
+                return r
+        t = head
+        for _ in range(5):
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+                break
+            t = t.head
+        for _ in range(4):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                if subj.i == tok.i or subj.i > tok.i:
+                    return None
+                r = self.resolve(sent, subj.i - span.start)
+                return r if r is not None and check(r) else None  # type: ignore[operator]
+            if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+                t = t.head
+                continue
+            break
+        return None
 
     def _nearest(self, sent: int, i: int, ok: object, *, prefer_subject: bool = False) -> ActorRef | None:
         """Latest history entry before (sent, i) that passes ``ok``; a previous sentence's subject wins."""
