@@ -48,6 +48,7 @@ GROUP_HEADS = {"member", "members", "leader", "leaders", "official", "officials"
                "ambassador", "army", "navy", "military", "ministry", "department", "office", "embassy",
                "parliament", "partners", "allies", "proxies", "families", "family", "diplomats", "staff",
                "thousands", "hundreds", "dozens", "millions", "crowds", "crowd", "groups", "group", "units"}
+LOCAL_SECTORS = {"COP", "CVL", "OPP", "REB"}
 SET_DETS = {"these", "those", "both", "all"}
 COUNTERPART = {"counterpart", "counterparts", "opposite", "equivalent", "equivalents", "peer", "peers"}
 
@@ -395,8 +396,8 @@ class ArticleActors:
                                      "anaphor", f"anaphor:{role.role}->{p.actor.name or p.actor.text}", sent, i,
                                      subject=_is_subject(tok)) for p in priors]
                     return replace(refs[0], alternatives=tuple(refs[1:]))
-            if country is None and mod_info is None:
-                return None
+            if country is None and mod_info is None and (role is None or role.sector not in LOCAL_SECTORS):
+                return None   # police, protesters, hostages are kept: the place of the act may locate them
             actor = Actor(text=_np_text(np), name=(mod_info.name if mod_info and mod_info.kind == "org" and
                                                    role is None else None),
                           role=role.role if role else None, country=country, sector=sector)

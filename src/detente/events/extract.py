@@ -57,6 +57,7 @@ ASSIST_WORDS = {"aid", "assistance", "weapon", "arms", "ammunition", "system", "
                 "munition", "shell", "drone", "fighter", "vaccine", "food", "fuel", "credit"}
 MEET_WORDS = {"invitation", "invite", "talk", "talks", "meeting", "summit", "visit", "call", "negotiation", "dialogue"}
 WEAPON_WORDS = {"missile", "rocket", "icbm", "projectile", "munition", "shell", "warhead", "drone"}
+DOMESTIC_SECTORS = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "MED", "BUS"}
 AMOD_TYPES = {"SANCTION", "COERCE", "RETREAT", "AID", "MOBILIZE", "ASSAULT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"}
 IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
@@ -285,8 +286,11 @@ class SentenceCoder:
             for o in cands:
                 if o is c or o.event_type != c.event_type or o.consumed:
                     continue
-                if (c.head_i, "acl") in [(i, d) for i, d in o.ancestors[:1]] or (
+                in_pp = len(o.ancestors) >= 2 and o.ancestors[0][1] == "pobj" and o.ancestors[1][0] == c.head_i \
+                    and span[o.ancestors[0][0]].lower_ in ("in", "during", "with", "by", "through")
+                if in_pp or (
                         o.ancestors and o.ancestors[0][0] == c.head_i and o.ancestors[0][1] in ("acl", "relcl")):
+                    # "military exercises encircling Taiwan", "killed three people in a raid"
                     if c.target is None and o.target is not None:
                         c.target = o.target
                     if c.source is None and o.source is not None:
@@ -624,6 +628,8 @@ class SentenceCoder:
                         tgts = r
         # prepositional targets, "between A and B", destinations
         preps = tuple(trig.target_preps or DEFAULT_TARGET_PREPS)
+        if trig.type == "PROTEST":
+            preps = (*preps, "outside", "near", "in front of", "against", "at")
         if trig.type in ("RETREAT", "SANCTION"):
             preps = (*preps, "from")   # "recalled its ambassador from Turkey", "withdrew from Kherson"
         for hd in heads:
@@ -1023,6 +1029,9 @@ class SentenceCoder:
                 c.notes.append(f"place '{_phrase(pob)}' -> {p.name} ({p.country})")
                 return True
             low = pob.lemma_.lower()
+            if depth < 1 and ch.lower_ in ("in", "during", "at", "outside", "near") and pob.pos_ == "NOUN" and \
+                    low not in VENUE_WORDS and self._place_under(sent, pob, c, depth + 1):
+                return True   # "killed three people in a raid in Jenin"
             if low in VENUE_WORDS or pob.ent_type_ in ("FAC", "EVENT", "ORG"):
                 if self._venue_is_multilateral(sent, pob):
                     c.multilateral_venue = True
@@ -1108,11 +1117,16 @@ class SentenceCoder:
         if c.event_type in ("ASSAULT", "MOBILIZE") and c.source is not None and \
                 c.source.kind in ("country", "metonym") and c.source.actor.sector in (None, "GOV"):
             c.source = replace(c.source, actor=replace(c.source.actor, sector="MIL"))
-        # tense for date resolution / present-tense statements
-        head = span[min(c.anchors)] if c.anchors else span[c.trigger_i[0]]
-        del head
         if c.consumed:
             return
+        # police, protesters, hostages...: domestic actors with no nationality belong where the act happened
+        pl = c.place or c.place_target
+        if pl is not None and pl.country and pl.country not in IGO_LIKE:
+            for side in ("source", "target"):
+                ref: ActorRef | None = getattr(c, side)
+                if ref is not None and ref.country is None and ref.actor.sector in DOMESTIC_SECTORS:
+                    setattr(c, side, replace(ref, actor=replace(ref.actor, country=pl.country)))
+                    c.notes.append(f"{side} '{ref.actor.text}' is local to {pl.name} ({pl.country})")
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
