@@ -81,6 +81,12 @@ CASES: list[Case] = [
     ("assault-22-raid-place",
      "Israeli forces killed three Palestinians in a raid in Jenin on Tuesday.",
      D(2024, 3, 15), ["ASSAULT occurred ISR->PSE @2024-03-12 in:PSE"]),
+    ("accuse-21-describe-as-attack",
+     "Kyiv said what it described as a deliberate strike by Russia hit a children's hospital.",
+     D(2024, 7, 9), ["ACCUSE/allege occurred UKR->RUS"]),
+    ("accuse-22-describe-as-statements",
+     "Baku cancelled the talks, citing what it called hostile statements from France.",
+     D(2023, 10, 5), ["ACCUSE occurred AZE->FRA"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

@@ -85,7 +85,7 @@ class Coder:
             if c.time is not None and c.time.is_resolved() and c.time.kind != "present":
                 for a in c.anchors:
                     dates.setdefault((c.sent, a), (c.time, c.time_text or c.time.text))
-        _clause_dates(cands, dates)
+        _clause_dates(cands, dates, {s.index: {t.i - s.span.start: t.lower_ for t in s.span} for s in sentences})
         _narrative_dates(cands, coder.frames)
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
@@ -232,9 +232,8 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, object,
     for c in cands:
         if not c.emitted or c.status != "occurred" or c.time is not None or c.source is None:
             continue
-        mine = [(i, t, txt) for i, r, t, txt in dated if same(c.source, r)]
-        if any(t.granularity != "day" for _, t, _ in mine):
-            continue   # only a single day carries over; a week, month or range is too coarse to lend
+        # only a single day carries over; a week, month or range is too coarse to lend
+        mine = [(i, t, txt) for i, r, t, txt in dated if same(c.source, r) and t.granularity == "day"]
         spans = {(t.start, t.end) for _, t, _ in mine}
         if len(spans) != 1:
             continue
@@ -244,15 +243,23 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, object,
         c.notes.append(f"no time in its clause: the same actor acts '{txt}' in this article, the only date given")
 
 
-def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[object, str]]) -> None:
+TEMPORAL_LINKS = {"following", "after", "before", "amid", "during", "ahead"}
+
+
+def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[object, str]],
+                  words: Mapping[int, Mapping[int, str]] | None = None) -> None:
     """An undated event noun inside a dated clause takes the clause's date ("a ceasefire was announced on
     10 May following an agreement between India and Pakistan")."""
+    words = words or {}
     for c in cands:
         if c.time is not None:
             continue
-        for i, dep in c.ancestors:
-            if dep in ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl"):
-                break   # reported speech and other clauses keep their own time
+        for k, (i, dep) in enumerate(c.ancestors):
+            # reported speech and other clauses keep their own time, but "following/after X" is X's frame
+            below = c.ancestors[k - 1][0] if k else c.head_i
+            if dep in ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl") and not (
+                    dep == "advcl" and c.sent in words and words[c.sent].get(below) in TEMPORAL_LINKS):
+                break
             hit = dates.get((c.sent, i))
             if hit is not None:
                 res, text = hit

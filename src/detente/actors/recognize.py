@@ -430,6 +430,12 @@ class ArticleActors:
         prior = None
         if tok.dep_ == "poss":
             prior = self._possessor(sent, tok, ok)
+        if prior is None and low in PLURAL_PRON:
+            # "they": a plural or coordinated subject already named in this sentence
+            subj = [r for r in self.history if r.sent == sent and r.token < i and r.subject and ok(r) and
+                    (r.plural or r.kind in ("group", "org"))]
+            if subj:
+                prior = subj[0]
         if prior is None:
             prior = self._nearest(sent, i, ok, prefer_subject=True)
         if prior is None:

@@ -58,6 +58,9 @@ ASSIST_WORDS = {"aid", "assistance", "weapon", "arms", "ammunition", "system", "
 MEET_WORDS = {"invitation", "invite", "talk", "talks", "meeting", "summit", "visit", "call", "negotiation", "dialogue"}
 WEAPON_WORDS = {"missile", "rocket", "icbm", "projectile", "munition", "shell", "warhead", "drone"}
 DOMESTIC_SECTORS = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "MED", "BUS"}
+DESCRIBE_VERBS = {"describe", "call", "label", "brand", "characterise", "characterize", "term", "denounce",
+                  "portray", "condemn"}
+CONFLICT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
 AMOD_TYPES = {"SANCTION", "COERCE", "RETREAT", "AID", "MOBILIZE", "ASSAULT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"}
 IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
@@ -298,6 +301,7 @@ class SentenceCoder:
                     if c.time is None and o.time is not None:
                         c.time, c.time_text = o.time, o.time_text
                     o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
+        cands.extend(self._characterisations(sent, cands))
         self._carry_targets(sent, cands)
         self._implicit_targets(cands)
         for c in cands:
@@ -400,6 +404,58 @@ class SentenceCoder:
                                          THREAT_MODE.get((inner.trigger.type, None)))
                 c.notes.append(f"a vow of '{inner.text}' is a threat")
         return c
+
+    def _characterisations(self, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+        """'what it described as a direct attack launched by Iran', 'citing what they described as pro-Armenian
+        statements from France': characterising another side's act is an accusation (rule: describe-as)."""
+        span = sent.span
+        out: list[Candidate] = []
+        trig = self.trig.trigger("accuse.allege.evaluative")
+        if trig is None:
+            return out
+        for v in span:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in DESCRIBE_VERBS:
+                continue
+            as_prep = next((t for t in v.subtree if t.dep_ == "prep" and t.lower_ == "as" and
+                            _verb_above(t) is not None and _verb_above(t).i == v.i), None)  # type: ignore[union-attr]
+            obj = _pobj(as_prep) if as_prep is not None else None
+            if obj is None:   # "what it called hostile statements from France"
+                obj = next((t for t in v.children if t.dep_ == "oprd"), None)
+            subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+            if obj is None or subj is None:
+                continue
+            speakers = self._refs(sent, subj)
+            if not speakers or speakers[0].country is None:
+                continue
+            inner = next((c for c in cands if c.head_i == obj.i - span.start and c.source is not None), None)
+            acted = [inner.source] if inner is not None and inner.source is not None else []
+            owners = acted or self._from_owner(sent, obj) or self._from_owner(sent, v) or \
+                self._owner(sent, obj, include_of=False)
+            owners = [o for o in owners if o.country and o.country != speakers[0].country]
+            if not owners:
+                continue
+            mode = "allege" if inner is not None and inner.trigger.type in CONFLICT_TYPES else "disapprove"
+            c = Candidate(sent.index, [v.i - span.start], f"{v.text} ... as {obj.text}", trig, "ACCUSE", mode,
+                          self._own_status(v), source=speakers[0], target=owners[0],
+                          rule="rule:describe-as", extra_targets=owners[1:])
+            c.head_i = c.clause_i = v.i - span.start
+            c.lemma = v.lemma_.lower()
+            c.anchors = {v.i - span.start}
+            c.notes.append(f"'{v.text} ... as {obj.text}': {speakers[0].country} characterises "
+                           f"{owners[0].country}'s act (an accusation)")
+            out.append(c)
+            for o in cands:   # "called X Y" is a characterisation, not a phone call
+                if o.head_i == v.i - span.start and o is not c:
+                    o.consumed, o.emitted, o.reason = True, False, "a characterisation ('called X Y')"
+        return out
+
+    def _from_owner(self, sent: Sentence, tok: Token) -> list[ActorRef]:
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "from":
+                pob = _pobj(ch)
+                if pob is not None:
+                    return self._refs(sent, pob)
+        return []
 
     def _invitations(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'Xi invited Putin to visit Beijing', 'invited Netanyahu to Washington': the invitee's planned visit
@@ -1248,6 +1304,18 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
              for t in ch.subtree}
     return bool(words & set(objects))
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in the parse."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _lemma_guesses(word: str) -> list[str]:
