@@ -87,6 +87,9 @@ CASES: list[Case] = [
     ("accuse-22-describe-as-statements",
      "Baku cancelled the talks, citing what it called hostile statements from France.",
      D(2023, 10, 5), ["ACCUSE occurred AZE->FRA"]),
+    ("threaten-20-warned-content",
+     "EU leaders warned they would impose new sanctions on Belarus if the crackdown continued.",
+     D(2021, 5, 25), ["THREATEN/restrict occurred EUR->BLR"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

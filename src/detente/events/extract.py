@@ -302,6 +302,7 @@ class SentenceCoder:
                         c.time, c.time_text = o.time, o.time_text
                     o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
         cands.extend(self._characterisations(sent, cands))
+        self._threat_content(sent, cands)
         self._carry_targets(sent, cands)
         self._implicit_targets(cands)
         for c in cands:
@@ -404,6 +405,30 @@ class SentenceCoder:
                                          THREAT_MODE.get((inner.trigger.type, None)))
                 c.notes.append(f"a vow of '{inner.text}' is a threat")
         return c
+
+    def _threat_content(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'the G7 warned they may impose further sanctions on Moscow': the warned-of action is the content of
+        the threat; its target is the threat's target and its kind the threat's mode."""
+        span = sent.span
+        for c in cands:
+            if c.event_type != "THREATEN" or c.target is not None or c.source is None or c.consumed:
+                continue
+            for o in cands:
+                if o is c or o.consumed or o.target is None or o.source is None:
+                    continue
+                if o.source.country != c.source.country or o.target.country == c.source.country:
+                    continue
+                path = [i for i, _d in o.ancestors[:6]]
+                deps = [d for _i, d in o.ancestors[:6]]
+                if c.head_i not in path or "ccomp" not in deps[:path.index(c.head_i) + 1]:
+                    continue
+                c.target = o.target
+                c.mode = c.mode or THREAT_MODE.get((o.event_type, o.mode), THREAT_MODE.get((o.event_type, None)))
+                c.notes.append(f"warned of '{o.trigger_text}': target {o.target.country}, mode {c.mode}")
+                o.consumed, o.emitted = True, False
+                o.reason = f"the content of the warning '{c.trigger_text}'"
+                break
+        del span
 
     def _characterisations(self, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
         """'what it described as a direct attack launched by Iran', 'citing what they described as pro-Armenian
