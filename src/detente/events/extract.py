@@ -648,8 +648,19 @@ class SentenceCoder:
             elif subj is not None:
                 srcs = self._refs(sent, subj)
             heads = [tok]
+            if trig.type in ("AID", "COOPERATE") and not tgts:
+                # "extradited a Russian hacker to the United States", "sent aid to Gaza": the recipient
+                to = next((ch for ch in tok.children if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"), None)
+                pob = _pobj(to) if to is not None else None
+                if pob is not None:
+                    rec = self._refs(sent, pob)
+                    pl = self._place(sent, pob) if not rec else None
+                    if rec:
+                        tgts = rec
+                    elif pl is not None and pl.country:
+                        c.place_target = pl
             if obj is not None and not tgts:
-                c.place_target = self._place_in(sent, obj)
+                c.place_target = c.place_target or self._place_in(sent, obj)
                 if trig.destination and self._is_place(sent, obj):
                     dest = obj
                 else:
@@ -800,7 +811,10 @@ class SentenceCoder:
                 srcs, tgts = [between[0]], [between[1]]
             else:
                 tgts = [b for b in between if b.country != srcs[0].country] or tgts
-        # coordinated subject of a symmetric action: "India and Pakistan agreed"
+        # coordinated subject of a symmetric action: "India and Pakistan agreed" (it names both sides, even
+        # when the object has an owner: "Washington and Tehran agreed on a swap brokered by Qatar")
+        if trig.type in ("AGREE", "COOPERATE") and not between and len({r.country for r in srcs if r.country}) >= 2:
+            tgts = []
         if not tgts and dest is None and len({r.country for r in srcs if r.country}) >= 2 and \
                 (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
             firsts: dict[str | None, ActorRef] = {}
@@ -1646,9 +1660,11 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
                     k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
                                    extra_targets=[], extra_sources=[])
                     out.append(k)
-        if c.event_type == "ASSAULT" and c.source is not None and c.target is not None and c.lemma in RECIPROCAL:
+        if c.source is not None and c.target is not None and (
+                (c.event_type == "ASSAULT" and c.lemma in RECIPROCAL) or
+                (c.event_type == "RETREAT" and c.lemma in ("exchange", "swap", "trade"))):
             k = dc_replace(c, source=c.target, target=c.source,
-                           notes=[*c.notes, "reciprocal fighting: the attack runs both ways"],
+                           notes=[*c.notes, "reciprocal act (fighting, prisoner exchange): it runs both ways"],
                            extra_targets=[], extra_sources=[])
             out.append(k)
     return out
