@@ -966,7 +966,6 @@ def describe(e: Event) -> str:
 # list, so the list always says exactly what the coder cannot do.
 KNOWN_GAPS: dict[str, str] = {
     "consult-02-planned-expected-learned-capital": "nothing coded: trigger, actor or target not found",
-    "consult-12-multilateral-igo-place-reldate": "nothing coded: trigger, actor or target not found",
     "consult-36-bothsides-place-reldate": "event not coded: trigger, actor or target not found",
     "consult-38-passive-reldate-capital": "event not coded: trigger, actor or target not found",
     "consult-40-cancelled-capital-armed": "nothing coded: trigger, actor or target not found",
@@ -978,7 +977,6 @@ KNOWN_GAPS: dict[str, str] = {
     "support-10-pronoun-reldate": "event not coded: trigger, actor or target not found",
     "concede-02-admit": "nothing coded: trigger, actor or target not found",
     "concede-03-backdown-capital": "event not coded: trigger, actor or target not found",
-    "concede-06-learned-capital": "event not coded: trigger, actor or target not found",
     "concede-07-hypothetical-could-igo": "nothing coded: trigger, actor or target not found",
     "cooperate-03-planned-will-coord": "event not coded: trigger, actor or target not found",
     "cooperate-04-igo": "nothing coded: trigger, actor or target not found",

@@ -634,6 +634,7 @@ class SentenceCoder:
         trig = h.trigger
         srcs: list[ActorRef] = []
         tgts: list[ActorRef] = []
+        mod_tgt: list[ActorRef] = []
         dest: Token | None = None
         between: list[ActorRef] = []
         if h.kind == "noun" and trig.evaluative:
@@ -695,12 +696,16 @@ class SentenceCoder:
                     elif vsubj is not None and vsubj.i != tok.i:
                         srcs = self._refs(sent, vsubj)
                 heads.append(v)
-            if not srcs:
-                for m in mods:
-                    mref = self.actors.resolve(sent.index, m.i - span.start)
-                    if mref is not None and mref.country:
-                        srcs = [mref]
-                        break
+            for m in mods:
+                mref = self.actors.resolve(sent.index, m.i - span.start)
+                if mref is None or not mref.country:
+                    continue
+                if not srcs:
+                    srcs = [mref]
+                    break
+                if trig.type == "CONSULT" and mref.country != srcs[0].country:
+                    mod_tgt = [mref]   # "Zelensky attended the G7 summit": the forum's body is the counterpart
+                    break
             for ch in tok.children:
                 # "military exercises encircling Taiwan": the participle's object is the target
                 if ch.dep_ == "acl" and ch.pos_ == "VERB" and not tgts:
@@ -811,6 +816,8 @@ class SentenceCoder:
                 srcs, tgts = [between[0]], [between[1]]
             else:
                 tgts = [b for b in between if b.country != srcs[0].country] or tgts
+        if not tgts and mod_tgt and dest is None:
+            tgts = mod_tgt
         # coordinated subject of a symmetric action: "India and Pakistan agreed" (it names both sides, even
         # when the object has an owner: "Washington and Tehran agreed on a swap brokered by Qatar")
         if trig.type in ("AGREE", "COOPERATE") and not between and len({r.country for r in srcs if r.country}) >= 2:
