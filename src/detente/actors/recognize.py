@@ -300,7 +300,7 @@ class ArticleActors:
                 if c.dep_ == "appos" and c.pos_ == "PROPN":
                     r = self._resolve(sent, c)
                     if r is not None and r.kind == "person" and r.country:
-                        return r
+                        return replace(r, subject=_is_subject(tok))
         np = _np_tokens(tok)
         np_idx = {t.i - span.start for t in np}
         idx = self._index.get(sent, _SentenceIndex())
