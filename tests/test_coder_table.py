@@ -90,6 +90,12 @@ CASES: list[Case] = [
     ("threaten-20-warned-content",
      "EU leaders warned they would impose new sanctions on Belarus if the crackdown continued.",
      D(2021, 5, 25), ["THREATEN/restrict occurred EUR->BLR"]),
+    ("reject-21-reply-to-proposal",
+     "Washington proposed new talks to Tehran on Monday. Iran rejected the proposal.",
+     D(2024, 6, 5), ["REJECT occurred IRN->USA"]),
+    ("consult-52-welcomed-to-capital",
+     "Chinese president Xi Jinping welcomed French president Emmanuel Macron to Beijing on Wednesday.",
+     D(2023, 4, 7), ["CONSULT/visit occurred FRA->CHN @2023-04-05 in:CHN"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",
@@ -967,7 +973,6 @@ def describe(e: Event) -> str:
 KNOWN_GAPS: dict[str, str] = {
     "consult-02-planned-expected-learned-capital": "nothing coded: trigger, actor or target not found",
     "consult-36-bothsides-place-reldate": "event not coded: trigger, actor or target not found",
-    "consult-38-passive-reldate-capital": "event not coded: trigger, actor or target not found",
     "consult-40-cancelled-capital-armed": "nothing coded: trigger, actor or target not found",
     "agree-05-offer-pronoun": "event not coded: trigger, actor or target not found",
     "agree-07-passive": "event not coded: trigger, actor or target not found",
@@ -998,7 +1003,6 @@ KNOWN_GAPS: dict[str, str] = {
     "coerce-03-cyber-demonym": "nothing coded: trigger, actor or target not found",
     "coerce-06-armed-seize-place": "nothing coded: trigger, actor or target not found",
     "coerce-09-nominal-capital": "nothing coded: trigger, actor or target not found",
-    "mixed-03-igo-request-reject": "event not coded: trigger, actor or target not found",
     "mixed-06-aid-support-passive": "event not coded: trigger, actor or target not found",
     "mixed-07-release-coord": "actor or target resolved to the wrong country",
     "mixed-08-mobilize-accuse-capital-reldate": "nothing coded: trigger, actor or target not found",

@@ -78,6 +78,7 @@ class Coder:
                 _attribution(s, c)
                 _present_tense(s, c, pub)
             cands.extend(found)
+        _replies(cands)
         cands = split_coordinated(cands)
         _anaphoric_days(cands)
         dates = dict(coder.clause_dates)
@@ -267,3 +268,31 @@ def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[
                 c.time_text = text
                 c.notes.append(f"inside a clause dated '{text}'")
                 break
+
+
+REPLY_NOUNS = {"demand", "request", "call", "proposal", "offer", "plan", "accusation", "allegation", "claim",
+               "charge", "ultimatum", "invitation", "appeal", "idea", "suggestion", "criticism", "warning"}
+
+
+def _replies(cands: list[Candidate]) -> None:
+    """'Budapest rejected the demand': a refusal of an earlier act refers to it, so its target is that
+    act's author (the last emitted act aimed at the refuser); rule +reply."""
+    for c in cands:
+        if c.event_type != "REJECT" or c.source is None or not c.source.country:
+            continue
+        if c.target is not None and "implicit-target" not in c.rule:
+            continue
+        if not any(w in REPLY_NOUNS for w in c.trigger_text.lower().split()) and c.lemma not in REPLY_NOUNS:
+            continue
+        earlier = [o for o in cands if o.emitted and o is not c and (o.sent, o.head_i) < (c.sent, c.head_i) and
+                   o.target is not None and o.target.country == c.source.country and o.source is not None and
+                   o.source.country and o.source.country != c.source.country]
+        if not earlier:
+            continue
+        prior = earlier[-1]
+        c.target = prior.source
+        c.rule = c.rule.replace("+implicit-target", "") + "+reply"
+        c.notes.append(f"refuses '{prior.trigger_text}' by {prior.source.country if prior.source else '?'}: "
+                       f"that act's author is the target")
+        if c.reason == "no identifiable target":
+            c.emitted, c.reason = True, ""

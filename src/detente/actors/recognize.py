@@ -249,7 +249,10 @@ class ArticleActors:
 
     def dominant_pair(self) -> tuple[str, str] | None:
         """The article's main dyad when two countries clearly dominate it (for implicit targets)."""
-        counts = [(c, n) for c, n in self.country_counts.most_common() if c not in IGO_CODES]
+        every = self.country_counts.most_common()
+        if len(every) == 2:
+            return every[0][0], every[1][0]   # only two actors in the whole text ("The EU ... Budapest ...")
+        counts = [(c, n) for c, n in every if c not in IGO_CODES]
         if len(counts) == 2:
             return counts[0][0], counts[1][0]   # only two states in the whole text
         if len(counts) < 2 or counts[1][1] < 2:
@@ -466,6 +469,16 @@ class ArticleActors:
                     return None
                 r = self.resolve(sent, subj.i - span.start)
                 return r if r is not None and check(r) else None  # type: ignore[operator]
+            if t.dep_ == "xcomp" and t.head.i != t.i:
+                # object control: "called on Hungary to lift its veto" -> its = Hungary
+                ctrl = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+                if ctrl is None:
+                    on = next((c for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+                    ctrl = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+                if ctrl is not None and ctrl.i < tok.i:
+                    r = self.resolve(sent, ctrl.i - span.start)
+                    if r is not None and check(r):  # type: ignore[operator]
+                        return r
             if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
                 t = t.head
                 continue

@@ -374,6 +374,17 @@ class SentenceCoder:
                     c.mode = "meet"
                 elif words & ASSIST_WORDS:
                     c.mode = "assist"
+        # "was welcomed in Beijing by Xi", "welcomed Lula to Beijing": a welcome at a place is hosting
+        if c.event_type == "SUPPORT" and h.kind == "verb" and c.lemma in ("welcome", "greet", "receive"):
+            where = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("in", "to", "at")
+                          and _pobj(ch) is not None and self._is_place(sent, _pobj(ch))), None)  # type: ignore[arg-type]
+            if where is not None and c.source is not None and c.target is not None:
+                c.event_type, c.mode = "CONSULT", "visit"
+                c.source, c.target = c.target, c.source
+                pob = _pobj(where)
+                if pob is not None:
+                    c.place, c.place_text = self._place(sent, pob), _phrase(pob)
+                c.notes.append("welcomed at a place: a visit to the host")
         # a missile fired over a country or into the sea is a weapons test, not an attack
         if c.event_type == "ASSAULT" and h.kind == "verb" and c.lemma in ("fire", "launch", "test"):
             objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
