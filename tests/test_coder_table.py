@@ -96,6 +96,12 @@ CASES: list[Case] = [
     ("consult-52-welcomed-to-capital",
      "Chinese president Xi Jinping welcomed French president Emmanuel Macron to Beijing on Wednesday.",
      D(2023, 4, 7), ["CONSULT/visit occurred FRA->CHN @2023-04-05 in:CHN"]),
+    ("coerce-22-domestic-repression",
+     "Israeli police detained dozens of protesters outside the Knesset.",
+     D(2023, 7, 25), ["COERCE/arrest occurred ISR->ISR"]),
+    ("reject-22-veto-council",
+     "The Security Council failed to adopt the resolution after Russia vetoed the text.",
+     D(2024, 3, 22), ["REJECT occurred RUS->UNO in:USA"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

@@ -1232,6 +1232,18 @@ class SentenceCoder:
             c.source = replace(c.source, actor=replace(c.source.actor, sector="MIL"))
         if c.consumed:
             return
+        # a veto with no named target is cast against the Council's text (GOLD-GUIDE: target UNO)
+        if c.event_type == "REJECT" and c.lemma == "veto" and c.target is None and self.gaz is not None and (
+                self._un_session or "council" in span.text.lower() or "resolution" in span.text.lower()):
+            c.target = ActorRef(Actor(text="the Security Council", name="United Nations Security Council",
+                                      role=None, country="UNO", sector="IGO"), "org", "veto:UNO", c.sent, c.head_i)
+            c.notes.append("a veto is cast against the Security Council's draft: target UNO")
+        # domestic repression: "police detained dozens of protesters" -- the detained are the state's own
+        if c.event_type == "COERCE" and c.source is not None and c.source.country and c.target is not None and \
+                c.source.actor.sector in ("COP", "MIL", "SPY", "JUD") and \
+                c.target.country is None and c.target.actor.sector in DOMESTIC_SECTORS:
+            c.target = replace(c.target, actor=replace(c.target.actor, country=c.source.country))
+            c.notes.append(f"people detained by {c.source.country}'s own forces are taken as its nationals")
         # police, protesters, hostages...: domestic actors with no nationality belong where the act happened
         pl = c.place or c.place_target
         if pl is not None and pl.country and pl.country not in IGO_LIKE:
