@@ -992,6 +992,13 @@ class SentenceCoder:
             return None   # "in March" is a month, not the town in Cambridgeshire
         text = _name_text(tok)
         ctx = [c for c in self.actors.country_counts]
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pob = _pobj(of) if of is not None else None
+        if pob is not None and pob.pos_ == "PROPN":
+            # "the Sea of Japan", "the Gulf of Aden", "the Strait of Hormuz": the whole name first
+            whole = self.gaz.lookup(f"{text} of {_name_text(pob)}", context_countries=ctx)
+            if whole is not None:
+                return whole
         p = self.gaz.lookup(text, context_countries=ctx)
         if p is None and text.lower().startswith("the "):
             p = self.gaz.lookup(text[4:], context_countries=ctx)
@@ -1137,8 +1144,9 @@ class SentenceCoder:
                 continue
             p = self._place(sent, pob)
             if p is not None and not (c.target and c.target.token == pob.i - sent.span.start and
-                                      c.event_type not in ("CONSULT",)):
-                c.place, c.place_text = p, _phrase(pob)
+                                      c.event_type not in ("CONSULT",) and p.country is not None):
+                phrase = _phrase(pob)
+                c.place, c.place_text = p, phrase if p.name.lower() in phrase.lower() else p.name
                 c.notes.append(f"place '{_phrase(pob)}' -> {p.name} ({p.country})")
                 return True
             low = pob.lemma_.lower()
@@ -1232,6 +1240,10 @@ class SentenceCoder:
             c.source = replace(c.source, actor=replace(c.source.actor, sector="MIL"))
         if c.consumed:
             return
+        if c.event_type in ("ACCUSE", "REJECT") and c.target is not None and \
+                c.target.kind in ("country", "metonym") and c.target.actor.sector is None:
+            # an accusation or refusal aimed at a state is aimed at its government
+            c.target = replace(c.target, actor=replace(c.target.actor, sector="GOV"))
         # a veto with no named target is cast against the Council's text (GOLD-GUIDE: target UNO)
         if c.event_type == "REJECT" and c.lemma == "veto" and c.target is None and self.gaz is not None and (
                 self._un_session or "council" in span.text.lower() or "resolution" in span.text.lower()):
