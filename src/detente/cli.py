@@ -6,6 +6,7 @@ a bad file among good ones is reported and the rest are still processed.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -197,7 +198,7 @@ def _print_table(results: Sequence[CodeResult]) -> None:
 def _table_text(results: Sequence[CodeResult]) -> str:
     from rich.console import Console
 
-    console = Console(record=True, width=160, file=open("/dev/null", "w"))  # noqa: SIM115
+    console = Console(record=True, width=160, file=io.StringIO())
     console.print(_table(results))
     return console.export_text()
 

@@ -29,9 +29,9 @@ def _symmetric(c: Candidate) -> bool:
     return c.event_type == "CONSULT" and c.mode in SYMMETRIC_CONSULT
 
 
-def _side_ok(a: ActorRef | None, b: ActorRef | None, strict: bool = False) -> bool:
-    """Same country and no sector clash; across sentences (``strict``) an unknown sector only matches
-    an unknown sector or a pronoun, so "China refused" and "Li Shangfu declined" stay two actions."""
+def _side_ok(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Same country and no sector clash ("China refused" (GOV) and "Li Shangfu declined" (MIL) stay two
+    actions); an unknown sector matches any."""
     if a is None or b is None:
         return True
     if a.country != b.country:
@@ -95,12 +95,10 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         # in one sentence, two triggers are one action only when one sits inside the other's phrase
         # ("met ... in the first Chinese visit to Washington"), not when they are listed side by side
         return False
-    strict = a.sent != b.sent
-    straight = _side_ok(a.source, b.source, strict) and _side_ok(a.target, b.target, strict)
+    straight = _side_ok(a.source, b.source) and _side_ok(a.target, b.target)
     if straight:
         return True
-    return (_symmetric(a) or _symmetric(b)) and _side_ok(a.source, b.target, strict) and \
-        _side_ok(a.target, b.source, strict)
+    return (_symmetric(a) or _symmetric(b)) and _side_ok(a.source, b.target) and _side_ok(a.target, b.source)
 
 
 def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = ()) -> list[list[Candidate]]:

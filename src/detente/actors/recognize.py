@@ -19,7 +19,7 @@ from .lexicon import ActorInfo, ActorLexicon, RoleInfo
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
     from ..nlp import Sentence
     from ..resolve.places import Gazetteer
@@ -49,7 +49,6 @@ GROUP_HEADS = {"member", "members", "leader", "leaders", "official", "officials"
                "parliament", "partners", "allies", "proxies", "families", "family", "diplomats", "staff",
                "thousands", "hundreds", "dozens", "millions", "crowds", "crowd", "groups", "group", "units"}
 LOCAL_SECTORS = {"COP", "CVL", "OPP", "REB"}
-SET_DETS = {"these", "those", "both", "all"}
 COUNTERPART = {"counterpart", "counterparts", "opposite", "equivalent", "equivalents", "peer", "peers"}
 
 
@@ -136,7 +135,7 @@ class ArticleActors:
         for tok in span:
             if not _is_np_head(tok):
                 continue
-            ref = self.resolve(sent.index, tok.i - span.start, record=True)
+            ref = self.resolve(sent.index, tok.i - span.start)
             if ref is not None and ref.kind not in ("pronoun-miss",):
                 self._remember(ref, tok)
                 if ref.kind == "group" and any(c.dep_ == "amod" and any(x.dep_ == "conj" for x in c.children)
@@ -178,7 +177,7 @@ class ArticleActors:
     def tokens(self, sent: int) -> Span:
         return self._sentences[sent].span
 
-    def resolve(self, sent: int, i: int, *, record: bool = False) -> ActorRef | None:
+    def resolve(self, sent: int, i: int) -> ActorRef | None:
         """Resolve the noun phrase headed by token ``i`` (sentence-relative) of sentence ``sent``."""
         key = (sent, i)
         if key in self._cache:
@@ -707,7 +706,3 @@ def _matchers_for(lex: ActorLexicon, nlp: Language) -> tuple[PhraseMatcher, Phra
             rm.add(k, [tok(k[2:])])
         _MATCHERS[key] = (cs, ci, rm)
     return _MATCHERS[key]
-
-
-def doc_of(span: Span) -> Doc:
-    return span.doc

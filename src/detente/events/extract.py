@@ -307,7 +307,6 @@ class SentenceCoder:
         self._implicit_targets(cands)
         for c in cands:
             self._finish(sent, c)
-        del span
         return cands
 
     def _candidate(self, sent: Sentence, h: _Hit, by_token: dict[int, _Hit]) -> Candidate:
@@ -420,7 +419,6 @@ class SentenceCoder:
     def _threat_content(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'the G7 warned they may impose further sanctions on Moscow': the warned-of action is the content of
         the threat; its target is the threat's target and its kind the threat's mode."""
-        span = sent.span
         for c in cands:
             if c.event_type != "THREATEN" or c.target is not None or c.source is None or c.consumed:
                 continue
@@ -439,7 +437,6 @@ class SentenceCoder:
                 o.consumed, o.emitted = True, False
                 o.reason = f"the content of the warning '{c.trigger_text}'"
                 break
-        del span
 
     def _characterisations(self, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
         """'what it described as a direct attack launched by Iran', 'citing what they described as pro-Armenian
