@@ -32,9 +32,6 @@ PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PRON = {"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"}
 PAIR_HEADS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "neighbour",
               "neighbours", "neighbor", "neighbors", "governments", "capitals", "powers", "rivals", "adversaries"}
-NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct", "npadvmod",
-                "advmod", "predet", "prep"}
-NAME_DEPS = {"compound", "flat", "appos"}
 DOCUMENT_HEADS = {"charter", "treaty", "law", "resolution", "agreement", "accord", "convention", "initiative", "deal",
                   "plan", "programme", "program", "pact", "protocol", "declaration", "statement", "communique",
                   "constitution", "sovereignty", "territory", "border", "borders", "integrity", "independence",
