@@ -102,6 +102,13 @@ CASES: list[Case] = [
     ("reject-22-veto-council",
      "The Security Council failed to adopt the resolution after Russia vetoed the text.",
      D(2024, 3, 22), ["REJECT occurred RUS->UNO in:USA"]),
+    ("agree-20-two-leaders",
+     "Ukrainian President Volodymyr Zelensky met Moldovan President Maia Sandu in Kyiv. The two leaders agreed to "
+     "strengthen energy cooperation.",
+     D(2024, 3, 12), ["CONSULT/visit occurred MDA->UKR in:UKR", "AGREE occurred UKR->MDA"]),
+    ("accuse-23-reply-to-decision",
+     "The European Union adopted new sanctions against Russia. Moscow condemned the decision.",
+     D(2024, 3, 12), ["SANCTION occurred EUR->RUS", "ACCUSE occurred RUS->EUR"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

@@ -271,18 +271,20 @@ def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[
 
 
 REPLY_NOUNS = {"demand", "request", "call", "proposal", "offer", "plan", "accusation", "allegation", "claim",
-               "charge", "ultimatum", "invitation", "appeal", "idea", "suggestion", "criticism", "warning"}
+               "charge", "ultimatum", "invitation", "appeal", "idea", "suggestion", "criticism", "warning",
+               "decision", "move", "step", "measure", "measures", "action", "statement", "remark", "remarks",
+               "comment", "comments", "listing", "package", "announcement"}
 
 
 def _replies(cands: list[Candidate]) -> None:
     """'Budapest rejected the demand': a refusal of an earlier act refers to it, so its target is that
     act's author (the last emitted act aimed at the refuser); rule +reply."""
     for c in cands:
-        if c.event_type != "REJECT" or c.source is None or not c.source.country:
+        if c.event_type not in ("REJECT", "ACCUSE") or c.source is None or not c.source.country:
             continue
         if c.target is not None and "implicit-target" not in c.rule:
             continue
-        if not any(w in REPLY_NOUNS for w in c.trigger_text.lower().split()) and c.lemma not in REPLY_NOUNS:
+        if not c.object_words & REPLY_NOUNS:
             continue
         earlier = [o for o in cands if o.emitted and o is not c and (o.sent, o.head_i) < (c.sent, c.head_i) and
                    o.target is not None and o.target.country == c.source.country and o.source is not None and

@@ -118,7 +118,8 @@ def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = ()) -> li
             continue
         fits = [cl for cl in clusters if cl[0].event_type == p.event_type and cl[0].status == p.status and
                 _side_ok(cl[0].source, p.source) and (p.mode is None or cl[0].mode in (None, p.mode)) and
-                all(_dates_overlap(x, p) for x in cl)]
+                all(_dates_overlap(x, p) for x in cl) and
+                any(x.trigger.id == p.trigger.id or x.sent == p.sent or _anaphoric(p) for x in cl)]
         if len(fits) == 1:
             p.notes.append("one-sided mention joined to the only matching action")
             p.emitted = True

@@ -208,6 +208,13 @@ class ArticleActors:
                                                              text=f"{adj.text} {tok.text}")))
             if len({r.country for r in refs}) >= 2:
                 return refs
+        if tok.tag_ == "NNS" and tok.lower_ not in PAIR_HEADS and any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in tok.children):
+            # "the two leaders", "both ministers": the last two people of different countries named
+            pair = self._recent_pair(sent, i)
+            if pair:
+                return pair
         if tok.tag_ in ("NNS",) and any(c.lower_ in ("these", "those") for c in tok.children if c.dep_ == "det"):
             group = self._recent_set(sent, i)
             if group:
@@ -242,6 +249,17 @@ class ArticleActors:
             seen.add(r.country)
             out.append(r)
         return out
+
+    def _recent_pair(self, sent: int, i: int) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for r in reversed(self.history):
+            if r.sent < sent - 2 or (r.sent, r.token) >= (sent, i):
+                continue
+            if r.kind in ("person", "anaphor") and r.country and r.country not in {o.country for o in out}:
+                out.append(r)
+            if len(out) == 2:
+                return list(reversed(out))
+        return []
 
     def dominant_pair(self) -> tuple[str, str] | None:
         """The article's main dyad when two countries clearly dominate it (for implicit targets)."""

@@ -104,6 +104,7 @@ class Candidate:
     outer_i: int | None = None
     head_i: int = 0
     lemma: str = ""
+    object_words: set[str] = field(default_factory=set)   # head lemmas of the object ("rejected the demand")
     ancestors: list[tuple[int, str]] = field(default_factory=list)
     clause_i: int = 0
     depth: int = 0
@@ -323,6 +324,8 @@ class SentenceCoder:
             chain = [clause_tok]
         c.clause_i = h.clause
         c.head_i, c.lemma = h.i, tok.lemma_.lower()
+        c.object_words = {ch.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")} | {
+            w.lower() for w in h.text.split()}
         t = tok
         while t.head.i != t.i:
             c.ancestors.append((t.head.i - span.start, t.dep_))
