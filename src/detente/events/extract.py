@@ -1355,11 +1355,11 @@ class SentenceCoder:
                         return
         t, m = c.event_type, c.mode
         text = span.text.lower()
-        if "UNO" in (c.source.country, c.target.country) and (
-                "council" in text or "general assembly" in text or self._un_session):
+        if ("UNO" in (c.source.country, c.target.country) or (c.lemma == "veto" and "resolution" in text)) and (
+                "council" in text or "general assembly" in text or "resolution" in text or self._un_session):
             p = self.gaz.lookup("UN headquarters")
             if p is not None:
-                c.place, c.place_text = p, "(UN headquarters: a Security Council/General Assembly action)"
+                c.place, c.place_text = p, p.name
                 c.notes.append("a UN Security Council or General Assembly action takes place in New York")
                 return
         if t == "SANCTION" and (m == "expel" or c.lemma in ("close", "closure", "shut", "closing")):
