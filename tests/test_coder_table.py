@@ -109,6 +109,12 @@ CASES: list[Case] = [
     ("accuse-23-reply-to-decision",
      "The European Union adopted new sanctions against Russia. Moscow condemned the decision.",
      D(2024, 3, 12), ["SANCTION occurred EUR->RUS", "ACCUSE occurred RUS->EUR"]),
+    ("accuse-24-lodged-protest",
+     "Japan lodged a protest with China over the incursion.",
+     D(2024, 6, 17), ["ACCUSE/disapprove occurred JPN->CHN"]),
+    ("request-20-call-for-ceasefire-between",
+     "Germany called for an immediate ceasefire between Israel and Hamas.",
+     D(2024, 6, 17), ["REQUEST occurred DEU->ISR", "REQUEST occurred DEU->PSE"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

@@ -41,7 +41,8 @@ QUANTITY_HEADS = {"million", "billion", "trillion", "package", "tranche", "worth
 EXTRA_LIGHT = {"commit", "pledge", "provide", "approve", "authorize", "authorise", "unveil", "send", "offer",
                "grant", "extend", "slap", "order", "initiate", "agree", "renew", "step", "tighten", "expand",
                "respond", "continue", "resume", "escalate", "intensify", "participate", "attend", "join", "lead",
-               "chair", "enter", "engage", "open", "conclude", "sign", "seal", "complete", "finalise", "finalize"}
+               "chair", "enter", "engage", "open", "conclude", "sign", "seal", "complete", "finalise", "finalize",
+               "lodge", "file", "register", "express", "voice", "convey", "deliver"}
 RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight", "hostility", "confrontation",
               "shootout", "gunfight", "exchanges"}
 DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
@@ -260,6 +261,7 @@ class SentenceCoder:
             if outer.target is None and c.target is not None and c.target.country and (
                     outer.source is None or outer.source.country != c.target.country):
                 outer.target = c.target
+                outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
             if outer.mode is None and outer.event_type in ("REQUEST", "REJECT"):
                 outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]])
@@ -387,6 +389,18 @@ class SentenceCoder:
                 if pob is not None:
                     c.place, c.place_text = self._place(sent, pob), _phrase(pob)
                 c.notes.append("welcomed at a place: a visit to the host")
+        # "lodged a protest with China": a diplomatic protest is an accusation, not a demonstration
+        if trig.type == "PROTEST" and h.kind == "noun" and h.light is not None and \
+                span[h.light].lemma_.lower() in ("lodge", "file", "register", "issue", "deliver", "send", "make"):
+            c.event_type, c.mode = "ACCUSE", "disapprove"
+            c.notes.append(f"a protest '{span[h.light].text}' through channels is an accusation (ACCUSE/disapprove)")
+            if c.target is None:
+                w = next((ch for ch in span[h.light].children if ch.dep_ == "prep" and ch.lower_ in ("with", "to")),
+                         None)
+                pob = _pobj(w) if w is not None else None
+                refs = self._refs(sent, pob) if pob is not None else []
+                if refs:
+                    c.target = refs[0]
         # a missile fired over a country or into the sea is a weapons test, not an attack
         if c.event_type == "ASSAULT" and h.kind == "verb" and c.lemma in ("fire", "launch", "test"):
             objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
