@@ -115,6 +115,12 @@ CASES: list[Case] = [
     ("request-20-call-for-ceasefire-between",
      "Germany called for an immediate ceasefire between Israel and Hamas.",
      D(2024, 6, 17), ["REQUEST occurred DEU->ISR", "REQUEST occurred DEU->PSE"]),
+    ("consult-53-bilateral-summit-at-home",
+     "South Korea and Japan held their first summit in 12 years in Tokyo.",
+     D(2023, 3, 17), ["CONSULT/visit occurred KOR->JPN in:JPN"]),
+    ("consult-54-would-not-attend",
+     "Armenian Prime Minister Nikol Pashinyan said Armenia would not attend the CSTO summit in Minsk.",
+     D(2023, 11, 20), ["CONSULT/multilateral cancelled ARM->CSTO in:BLR"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

@@ -401,6 +401,8 @@ class ArticleActors:
         if mod_info is not None or role is not None:
             country = mod_country
             sector = role.sector if role else None
+            if mod_info is not None and mod_info.sector == "REB" and mod_info.kind == "org":
+                sector = "REB"   # "Hamas fighters" are the group's, not an army's
             if sector is None and mod_info is not None and mod_info.kind in ("org", "metonym"):
                 sector = mod_info.sector
             if country is None and role is not None and _is_definite(tok):

@@ -636,7 +636,8 @@ class SentenceCoder:
             under_report = True
         if cancelled:
             return "cancelled", frame, notes
-        if neg and future and h.trigger.type == "CONSULT":
+        would_report = under_report and any(c.lower_ == "would" for v in chain for c in v.children)
+        if neg and (future or would_report) and h.trigger.type == "CONSULT":
             notes.append("will not take part in a planned consultation: cancelled")
             return "cancelled", frame, notes
         if neg and frame is None:
@@ -704,6 +705,12 @@ class SentenceCoder:
             agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
             if poss:
                 srcs = self._refs(sent, poss[0])
+                if poss[0].lower_ in ("their", "our") and h.clause != h.i:
+                    # "South Korea and Japan held their first summit": 'their' is the coordinated subject
+                    vs = _verb_args(span[h.clause], [span[h.clause]])[0]
+                    both = self._refs(sent, vs) if vs is not None else []
+                    if len({r.country for r in both if r.country}) >= 2:
+                        srcs = both
             if not srcs and agent_p:
                 pob = _pobj(agent_p[0])
                 if pob is not None:
@@ -1321,6 +1328,12 @@ class SentenceCoder:
                 any(span[i].lemma_.lower() == "speak" for i in c.trigger_i):
             c.mode = "phone"
             c.notes.append("'speak with' with no place reads as a call")
+        if c.event_type == "CONSULT" and c.mode == "multilateral" and not c.multilateral_venue and \
+                c.place is not None and c.source.country not in IGO_LIKE and c.target.country not in IGO_LIKE and \
+                c.place.country in (c.source.country, c.target.country):
+            # "South Korea and Japan held their first summit in Tokyo": a two-state summit at home is a visit
+            c.mode = None
+            c.notes.append("a summit of two states in one of them is a visit")
         if c.event_type == "CONSULT" and c.mode is None:
             if c.multilateral_venue:
                 c.mode = "multilateral"
