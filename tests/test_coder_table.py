@@ -121,6 +121,9 @@ CASES: list[Case] = [
     ("consult-54-would-not-attend",
      "Armenian Prime Minister Nikol Pashinyan said Armenia would not attend the CSTO summit in Minsk.",
      D(2023, 11, 20), ["CONSULT/multilateral cancelled ARM->CSTO in:BLR"]),
+    ("consult-55-mediators-between",
+     "Egypt and Qatar are mediating between Israel and Hamas.",
+     D(2024, 2, 1), ["CONSULT occurred EGY->ISR", "CONSULT occurred EGY->PSE", "CONSULT occurred QAT->ISR"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

@@ -1594,6 +1594,14 @@ def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | No
         elif ch.dep_ == "agent":
             agent = _pobj(ch)
     if subj is None:
+        # parser quirk: "Egypt and Qatar are mediating" hangs the subject on the auxiliary
+        for aux in tok.children:
+            if aux.dep_ in ("aux", "auxpass"):
+                subj = next((g for g in aux.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    passive = subj.dep_ == "nsubjpass"
+                    break
+    if subj is None:
         cur = tok
         for _ in range(6):
             head = cur.head
@@ -1723,7 +1731,7 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
                 k = dc_replace(c, target=t, notes=[*c.notes, f"one of several targets: {t.country}"],
                                extra_targets=[], extra_sources=[])
                 out.append(k)
-        if c.event_type not in ("AGREE", "COOPERATE", "CONSULT"):
+        if c.event_type not in ("AGREE", "COOPERATE"):
             for sref in c.extra_sources:
                 if c.target is not None and sref.country != c.target.country:
                     k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
