@@ -124,6 +124,12 @@ CASES: list[Case] = [
     ("consult-55-mediators-between",
      "Egypt and Qatar are mediating between Israel and Hamas.",
      D(2024, 2, 1), ["CONSULT occurred EGY->ISR", "CONSULT occurred EGY->PSE", "CONSULT occurred QAT->ISR"]),
+    ("assault-23-owned-region",
+     "Ukraine struck an oil refinery in Russia's Krasnodar region with drones on Saturday.",
+     D(2024, 4, 29), ["ASSAULT occurred UKR->RUS @2024-04-27 in:RUS"]),
+    ("assault-24-owned-infrastructure",
+     "Russia launched a massive drone attack on Ukraine's energy infrastructure.",
+     D(2024, 4, 19), ["ASSAULT occurred RUS->UKR in:UKR"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

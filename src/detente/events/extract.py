@@ -62,6 +62,10 @@ DOMESTIC_SECTORS = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "MED", "BUS"}
 DESCRIBE_VERBS = {"describe", "call", "label", "brand", "characterise", "characterize", "term", "denounce",
                   "portray", "condemn"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
+PLACEISH = {"region", "province", "city", "town", "village", "territory", "infrastructure", "grid", "refinery",
+            "port", "airport", "base", "facility", "plant", "border", "coast", "waters", "airspace", "capital",
+            "district", "area", "oblast", "state", "island", "islands", "soil", "mainland", "north", "south",
+            "east", "west", "city centre", "outskirts"}
 AMOD_TYPES = {"SANCTION", "COERCE", "RETREAT", "AID", "MOBILIZE", "ASSAULT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"}
 IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
@@ -687,7 +691,7 @@ class SentenceCoder:
                     elif pl is not None and pl.country:
                         c.place_target = pl
             if obj is not None and not tgts:
-                c.place_target = c.place_target or self._place_in(sent, obj)
+                c.place_target = c.place_target or self._place_in(sent, obj) or self._owned_place(sent, obj)
                 if trig.destination and self._is_place(sent, obj):
                     dest = obj
                 else:
@@ -785,7 +789,7 @@ class SentenceCoder:
                             c.place_target = self._place_in(sent, pob)
                         continue
                     if p not in ("with",) and c.place_target is None:
-                        c.place_target = self._place_in(sent, pob)
+                        c.place_target = self._place_in(sent, pob) or self._owned_place(sent, pob)
                     r = self._refs(sent, pob)
                     if not r and pob.pos_ in ("NOUN", "NUM") and trig.type != "RETREAT":
                         # "visa restrictions on 910 individuals, including members of the Russian military"
@@ -996,9 +1000,20 @@ class SentenceCoder:
                     continue
                 if ch.lower_ == "with" and tok.lemma_.lower() not in ("border", "frontier", "boundary"):
                     continue
-                p = self._place(sent, pob)
+                p = self._place(sent, pob) or self._owned_place(sent, pob)
                 if p is not None:
                     return p
+        return None
+
+    def _owned_place(self, sent: Sentence, tok: Token) -> Place | None:
+        """'Russia's Krasnodar region', 'Ukraine's energy infrastructure': a place-like noun owned by a state."""
+        if self.gaz is None or tok.lemma_.lower() not in PLACEISH:
+            return None
+        for ch in tok.children:
+            if ch.dep_ in ("poss", "compound", "amod") and ch.i < tok.i:
+                r = self.actors.resolve(sent.index, ch.i - sent.span.start)
+                if r is not None and r.country and r.country not in IGO_LIKE:
+                    return self.gaz.country(r.country)
         return None
 
     def _is_place(self, sent: Sentence, tok: Token) -> bool:
@@ -1395,7 +1410,8 @@ class SentenceCoder:
                 c.place, c.place_text = p, c.source.actor.text
                 c.notes.append("expulsions and closures happen on the acting state's territory")
                 return
-        if t in ("ASSAULT", "MOBILIZE") and c.target.kind in ("country", "metonym") and \
+        placeish = 0 <= c.target.token < len(span) and span[c.target.token].lemma_.lower() in PLACEISH
+        if t in ("ASSAULT", "MOBILIZE") and (c.target.kind in ("country", "metonym") or placeish) and \
                 c.target.country not in IGO_LIKE:
             p = self.gaz.country(c.target.country or "")
             if p is not None:
