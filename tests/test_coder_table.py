@@ -130,6 +130,12 @@ CASES: list[Case] = [
     ("assault-24-owned-infrastructure",
      "Russia launched a massive drone attack on Ukraine's energy infrastructure.",
      D(2024, 4, 19), ["ASSAULT occurred RUS->UKR in:UKR"]),
+    ("agree-21-frame-date-not-planned-act",
+     "Israel and Hamas agreed to a four-day truce on Wednesday.",
+     D(2023, 11, 23), ["AGREE occurred ISR->PSE @2023-11-22", "RETREAT/ceasefire planned ISR->PSE"]),
+    ("consult-56-invited-on-day-for-month",
+     "Xi invited Putin on Monday to visit Beijing in October.",
+     D(2024, 4, 19), ["CONSULT/visit planned RUS->CHN @2024-10-01..2024-10-31 in:CHN"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

@@ -253,8 +253,8 @@ def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[
     10 May following an agreement between India and Pakistan")."""
     words = words or {}
     for c in cands:
-        if c.time is not None:
-            continue
+        if c.time is not None or c.status == "planned":
+            continue   # a planned act does not happen on the date of the clause that plans it
         for k, (i, dep) in enumerate(c.ancestors):
             # reported speech and other clauses keep their own time, but "following/after X" is X's frame
             below = c.ancestors[k - 1][0] if k else c.head_i

@@ -1072,8 +1072,14 @@ class SentenceCoder:
                         if ref is not None and ref.country:
                             self.frames.append((sent.index, ref, res0, m.text))
                 continue
+            gov = anchor if anchor.pos_ == "VERB" else _verb_above(anchor)
             for c in target:
                 if c.time is not None and c.time.is_resolved():
+                    continue
+                if c.status == "planned" and gov is not None and gov.tag_ == "VBD" and (
+                        gov.i - span.start != c.head_i or c.rule.endswith("+invitation")):
+                    # "agreed on Wednesday to a truce": the past frame's date is not the planned act's
+                    c.notes.append(f"'{m.text}' dates the past '{gov.text}', not the planned act")
                     continue
                 tense = "future" if c.status in ("planned",) else c.tense
                 res = resolve_time(m.text, self.published, tense)  # type: ignore[arg-type]
