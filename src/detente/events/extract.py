@@ -1027,7 +1027,7 @@ class SentenceCoder:
         if tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "ORDINAL", "CARDINAL", "MONEY"):
             return None   # "in March" is a month, not the town in Cambridgeshire
         text = _name_text(tok)
-        ctx = [c for c in self.actors.country_counts]
+        ctx: list[str] = []   # prominence decides: the actors named are often not where they meet (Geneva)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pob = _pobj(of) if of is not None else None
         if pob is not None and pob.pos_ == "PROPN":
