@@ -33,7 +33,7 @@ FIRST_PRON = {"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"}
 PAIR_HEADS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "neighbour",
               "neighbours", "neighbor", "neighbors", "governments", "capitals", "powers", "rivals", "adversaries"}
 DOCUMENT_HEADS = {"charter", "treaty", "law", "resolution", "agreement", "accord", "convention", "initiative", "deal",
-                  "plan", "programme", "program", "pact", "protocol", "declaration", "statement", "communique",
+                  "plan", "pact", "protocol", "declaration", "statement", "communique",
                   "constitution", "sovereignty", "territory", "border", "borders", "integrity", "independence",
                   "right", "rights", "interest", "interests", "policy", "policies", "economy", "market", "markets",
                   "price", "prices", "security", "peace", "relation", "relations", "tie", "ties", "status",

@@ -65,7 +65,7 @@ CONFLICT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
 PLACEISH = {"region", "province", "city", "town", "village", "territory", "infrastructure", "grid", "refinery",
             "port", "airport", "base", "facility", "plant", "border", "coast", "waters", "airspace", "capital",
             "district", "area", "oblast", "state", "island", "islands", "soil", "mainland", "north", "south",
-            "east", "west", "city centre", "outskirts"}
+            "east", "west", "city centre", "outskirts", "station", "complex", "reactor", "site", "camp"}
 AMOD_TYPES = {"SANCTION", "COERCE", "RETREAT", "AID", "MOBILIZE", "ASSAULT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"}
 IGO_LIKE = {"UNO", "EUR", "NATO", "ASEAN", "APEC", "G7", "G20", "AU", "ARL", "OPEC", "ICC", "WTO", "IMF", "WB"}
@@ -1009,11 +1009,14 @@ class SentenceCoder:
         """'Russia's Krasnodar region', 'Ukraine's energy infrastructure': a place-like noun owned by a state."""
         if self.gaz is None or tok.lemma_.lower() not in PLACEISH:
             return None
-        for ch in tok.children:
-            if ch.dep_ in ("poss", "compound", "amod") and ch.i < tok.i:
+        for ch in tok.subtree:
+            if ch.dep_ in ("poss", "compound", "amod", "nmod") and ch.i < tok.i:
                 r = self.actors.resolve(sent.index, ch.i - sent.span.start)
                 if r is not None and r.country and r.country not in IGO_LIKE:
                     return self.gaz.country(r.country)
+                p = self.gaz.lookup(ch.text) if ch.pos_ == "PROPN" else None
+                if p is not None and p.country:
+                    return p   # "the Zaporizhzhia nuclear power plant" (whatever the tagger thought the name was)
         return None
 
     def _is_place(self, sent: Sentence, tok: Token) -> bool:
