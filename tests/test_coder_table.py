@@ -136,6 +136,12 @@ CASES: list[Case] = [
     ("consult-56-invited-on-day-for-month",
      "Xi invited Putin on Monday to visit Beijing in October.",
      D(2024, 4, 19), ["CONSULT/visit planned RUS->CHN @2024-10-01..2024-10-31 in:CHN"]),
+    ("agree-22-frame-keeps-its-date",
+     "India and Pakistan agreed to a ceasefire on Saturday after talks between their military chiefs.",
+     D(2025, 5, 11), ["AGREE occurred IND->PAK @2025-05-10", "RETREAT/ceasefire planned IND->PAK"]),
+    ("assault-25-strikes-on-sites-in-country",
+     "India launched missile strikes on nine sites in Pakistan and Pakistani-administered Kashmir on Wednesday.",
+     D(2025, 5, 11), ["ASSAULT occurred IND->PAK @2025-05-07 in:PAK"]),
     # ------------------------------------------------------------------ CONSULT
     ("consult-01-planned-will-learned-reldate-place",
      "US secretary of state Antony Blinken will travel to China this month.",

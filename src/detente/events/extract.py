@@ -1041,6 +1041,15 @@ class SentenceCoder:
         p = self.gaz.lookup(text, context_countries=ctx)
         if p is None and text.lower().startswith("the "):
             p = self.gaz.lookup(text[4:], context_countries=ctx)
+        if p is None and text != tok.text:
+            p = self.gaz.lookup(tok.text, context_countries=ctx)
+        if (p is None or p.country is None) and tok.pos_ == "PROPN":
+            # "Pakistan and Pakistani-administered Kashmir": a country named inside the place phrase
+            for ch in tok.children:
+                if ch.dep_ in ("nmod", "compound") and ch.pos_ == "PROPN":
+                    q = self.gaz.lookup(ch.text, context_countries=ctx)
+                    if q is not None and q.country:
+                        return q
         return p
 
     # ------------------------------------------------------------------ time and place
@@ -1083,6 +1092,12 @@ class SentenceCoder:
                         gov.i - span.start != c.head_i or c.rule.endswith("+invitation")):
                     # "agreed on Wednesday to a truce": the past frame's date is not the planned act's
                     c.notes.append(f"'{m.text}' dates the past '{gov.text}', not the planned act")
+                    for own in cands:   # ...but it is the date of the frame's own act ("agreed")
+                        if own.head_i == gov.i - span.start and own.time is None and own.status != "planned":
+                            res_own = resolve_time(m.text, self.published, own.tense)  # type: ignore[arg-type]
+                            if res_own.kind not in ("since", "duration"):
+                                own.time, own.time_text = res_own, m.text
+                                own.notes.append(f"time '{m.text}' -> {res_own.start}..{res_own.end}")
                     continue
                 tense = "future" if c.status in ("planned",) else c.tense
                 res = resolve_time(m.text, self.published, tense)  # type: ignore[arg-type]
