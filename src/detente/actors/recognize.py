@@ -339,7 +339,10 @@ class ArticleActors:
 
         # 1. a lexicon entry naming the head itself (person, org, country, metonym)
         if head_matches:
-            info = max(head_matches, key=lambda m: (m.end - m.start, m.info.kind == "person")).info
+            best = max(head_matches, key=lambda m: (m.end - m.start, m.info.kind == "person"))
+            info = best.info
+            if role is not None and any(best.start <= r[0] < best.end and r[2] is role for r in roles):
+                role = None   # "the People's Republic of China": a role word inside a name is not a role
             country = info.country
             mod_country = _first_country(mod_matches)
             if country is None and mod_country:
