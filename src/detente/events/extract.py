@@ -142,6 +142,7 @@ class SentenceCoder:
         self._record_frame: Callable[[Token], None] | None = None
         # dated clauses that are not events themselves ("the UN chief told the Council today"), by verb
         self._clause_dates: dict[tuple[int, int], tuple[DateResolution, str]] = {}
+        self._places: dict[tuple[int, int], Place | None] = {}
         self.clause_dates = self._clause_dates
         self.frames: list[tuple[int, ActorRef, DateResolution, str]] = []
 
@@ -1023,6 +1024,14 @@ class SentenceCoder:
         return self._place(sent, tok) is not None
 
     def _place(self, sent: Sentence, tok: Token) -> Place | None:
+        """The gazetteer place a token names (looked up once per token; callers ask repeatedly)."""
+        key = (sent.index, tok.i)
+        if key not in self._places:
+            self._places[key] = self._lookup_place(tok)
+        return self._places[key]
+
+    def _lookup_place(self, tok: Token) -> Place | None:
+        # prominence decides, not the countries of the actors named: they often meet elsewhere (Geneva)
         if self.gaz is None:
             return None
         if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
@@ -1030,24 +1039,23 @@ class SentenceCoder:
         if tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "ORDINAL", "CARDINAL", "MONEY"):
             return None   # "in March" is a month, not the town in Cambridgeshire
         text = _name_text(tok)
-        ctx: list[str] = []   # prominence decides: the actors named are often not where they meet (Geneva)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pob = _pobj(of) if of is not None else None
         if pob is not None and pob.pos_ == "PROPN":
             # "the Sea of Japan", "the Gulf of Aden", "the Strait of Hormuz": the whole name first
-            whole = self.gaz.lookup(f"{text} of {_name_text(pob)}", context_countries=ctx)
+            whole = self.gaz.lookup(f"{text} of {_name_text(pob)}")
             if whole is not None:
                 return whole
-        p = self.gaz.lookup(text, context_countries=ctx)
+        p = self.gaz.lookup(text)
         if p is None and text.lower().startswith("the "):
-            p = self.gaz.lookup(text[4:], context_countries=ctx)
+            p = self.gaz.lookup(text[4:])
         if p is None and text != tok.text:
-            p = self.gaz.lookup(tok.text, context_countries=ctx)
+            p = self.gaz.lookup(tok.text)
         if (p is None or p.country is None) and tok.pos_ == "PROPN":
             # "Pakistan and Pakistani-administered Kashmir": a country named inside the place phrase
             for ch in tok.children:
                 if ch.dep_ in ("nmod", "compound") and ch.pos_ == "PROPN":
-                    q = self.gaz.lookup(ch.text, context_countries=ctx)
+                    q = self.gaz.lookup(ch.text)
                     if q is not None and q.country:
                         return q
         return p
