@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .actors.lexicon import ActorLexicon, load_actor_lexicon
-from .actors.recognize import ArticleActors
+from .actors.recognize import ActorRef, ArticleActors
 from .article import Article, article_from_text
 from .events.extract import Candidate, SentenceCoder, split_coordinated
 from .events.lexicon import TriggerLexicon, load_triggers
@@ -20,6 +20,7 @@ from .record import Event
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .resolve.dates import DateResolution
     from .resolve.places import Gazetteer
 
 PRESENT_TAGS = {"VBZ", "VBP"}
@@ -204,30 +205,24 @@ def _visit_context(cands: list[Candidate], gaz: Gazetteer) -> None:
                 break
 
 
-def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, object, object, str]]) -> None:
+def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, ActorRef, DateResolution, str]]) -> None:
     """An undated action inherits the date its actor is reported acting on elsewhere in the article,
     when that actor has exactly one such date ("the UN chief told the Council today ... He condemned")."""
-    from .resolve.dates import DateResolution
+    dated: list[tuple[int, ActorRef, DateResolution, str]] = [
+        (c.sent, c.source, c.time, c.time_text or c.time.text) for c in cands
+        if c.emitted and c.status == "occurred" and c.source is not None and c.time is not None and
+        c.time.is_resolved() and c.time.kind != "present"]
+    dated.extend(frames)
 
-    dated: list[tuple[int, object, DateResolution, str]] = []
-    for c in cands:
-        if c.emitted and c.status == "occurred" and c.source is not None and c.time is not None and \
-                c.time.is_resolved() and c.time.kind not in ("present",):
-            dated.append((c.sent, c.source, c.time, c.time_text or c.time.text))
-    dated.extend((i, r, t, txt) for i, r, t, txt in frames)  # type: ignore[misc]
-
-    def same(a: object, b: object) -> bool:
-        ra, rb = a, b
-        an, bn = getattr(getattr(ra, "actor", None), "name", None), getattr(getattr(rb, "actor", None), "name", None)
+    def same(a: ActorRef, b: ActorRef) -> bool:
         people = ("person", "pronoun", "anaphor")
-        if an and bn and getattr(ra, "kind", "") in people and getattr(rb, "kind", "") in people:
-            return bool(an == bn)
-        if getattr(ra, "country", None) != getattr(rb, "country", None):
+        if a.actor.name and b.actor.name and a.kind in people and b.kind in people:
+            return a.actor.name == b.actor.name
+        if a.country != b.country:
             return False
-        if {getattr(ra, "kind", ""), getattr(rb, "kind", "")} & {"country", "metonym"}:
+        if {a.kind, b.kind} & {"country", "metonym"}:
             return True
-        sa = getattr(getattr(ra, "actor", None), "sector", None)
-        sb = getattr(getattr(rb, "actor", None), "sector", None)
+        sa, sb = a.actor.sector, b.actor.sector
         return sa is None or sb is None or sa == sb
 
     for c in cands:
@@ -247,7 +242,7 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, object,
 TEMPORAL_LINKS = {"following", "after", "before", "amid", "during", "ahead"}
 
 
-def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[object, str]],
+def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[DateResolution, str]],
                   words: Mapping[int, Mapping[int, str]] | None = None) -> None:
     """An undated event noun inside a dated clause takes the clause's date ("a ceasefire was announced on
     10 May following an agreement between India and Pakistan")."""
@@ -264,7 +259,7 @@ def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[
             hit = dates.get((c.sent, i))
             if hit is not None:
                 res, text = hit
-                c.time = res  # type: ignore[assignment]
+                c.time = res
                 c.time_text = text
                 c.notes.append(f"inside a clause dated '{text}'")
                 break
