@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -169,3 +170,22 @@ def validate(
         raise LexiconError(f"{len(problems)} bad lexicon entr{'y' if len(problems) == 1 else 'ies'}:\n"
                            + "\n".join(problems))
     return out
+
+
+WORD_LISTS_FILE = "words.yaml"
+
+
+@lru_cache(maxsize=4)
+def word_lists(path: str | None = None) -> dict[str, frozenset[str]]:
+    """The named word lists of ``data/words.yaml`` (``- {id: NAME, words: [...], note: ...}``), validated."""
+    p = Path(path) if path is not None else data_path(WORD_LISTS_FILE)
+    entries = validate(read_entries(p), {"id": is_str, "words": is_str_list}, {"note": is_str}, unique="id")
+    return {e["id"]: frozenset(w.lower() for w in e["words"]) for e in entries}
+
+
+def words(name: str) -> frozenset[str]:
+    """One named word list from ``data/words.yaml``; a missing name is a LexiconError."""
+    lists = word_lists()
+    if name not in lists:
+        raise LexiconError(f"no word list {name!r}", path=data_path(WORD_LISTS_FILE))
+    return lists[name]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import PhraseMatcher
 
 from ..record import Actor
+from ..lexicon import words
 from .lexicon import ActorInfo, ActorLexicon, RoleInfo
 
 if TYPE_CHECKING:
@@ -164,7 +165,7 @@ class ArticleActors:
             return
         if not self.history or (self.history[-1].sent, self.history[-1].token) != (ref.sent, ref.token):
             self.history.append(ref)
-        if _is_country(ref.country) and ref.kind != "pronoun":
+        if _is_country(ref.country) and ref.kind not in ("pronoun", "document"):
             assert ref.country is not None
             self.country_counts[ref.country] += 1
         if self.speaker is None and ref.kind == "person" and ref.country:
@@ -298,6 +299,14 @@ class ArticleActors:
         if tok.pos_ == "PRON" or (low in PERSON_PRON | THING_PRON | PLURAL_PRON | FIRST_PRON and tok.tag_ in
                                   ("PRP", "PRP$")):
             return self._pronoun(sent, tok)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in words("authored_documents"):
+            author = self._author(sent, tok)
+            if author is not None:
+                return author
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in words("short_reference_heads") and _is_definite(tok):
+            short = self._short_reference(sent, tok)
+            if short is not None:
+                return short
         if tok.lemma_.lower() in DOCUMENT_HEADS or tok.lower_ in DOCUMENT_HEADS:
             # "the United Nations Charter", "Ukraine's sovereignty": documents and abstractions are not actors
             return None
@@ -428,6 +437,58 @@ class ArticleActors:
                             role_rank=role.rank if role else 0)
         return None
 
+    def _short_reference(self, sent: int, tok: Token) -> ActorRef | None:
+        """'the Council' after 'the UN Security Council', 'the Commission' after 'the European Commission':
+        a definite head with no name of its own stands for the last body named whose name ends in it."""
+        span = self._sentences[sent].span
+        i = tok.i - span.start
+        if any(c.dep_ in ("compound", "amod", "poss") and c.i < tok.i for c in tok.children):
+            return None
+        head = tok.lower_
+        for r in reversed(self.history):
+            if (r.sent, r.token) >= (sent, i) or r.kind != "org" or not r.country:
+                continue
+            names = [n for n in (r.actor.name, r.actor.text) if n]
+            if any(n.lower().split()[-1].rstrip(".,") == head for n in names):
+                actor = replace(r.actor, text=_np_text(_np_tokens(tok)))
+                return ActorRef(actor, "org", f"short-ref:{r.actor.name or r.actor.text}", sent, i,
+                                subject=_is_subject(tok), named=True)
+        return None
+
+    def _author(self, sent: int, tok: Token) -> ActorRef | None:
+        """A body's text speaks for the body ('the resolution urged', 'a statement that condemned'): the
+        author is the text's own possessor or modifier, else whoever adopted or issued the same kind of text
+        (the subject of a clause with it as object) earlier in the article."""
+        span = self._sentences[sent].span
+        i = tok.i - span.start
+        speaks = tok.dep_ in ("nsubj",) or any(c.dep_ == "relcl" for c in tok.children)
+        if not speaks:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i:
+                r = self.resolve(sent, c.i - span.start)
+                if r is not None and r.country:
+                    return self._as_author(r, tok, sent, i)
+        lemma = tok.lemma_.lower()
+        for k in sorted((k for k in self._sentences if k <= sent), reverse=True)[:6]:
+            sp = self._sentences[k].span
+            for t in reversed(list(sp)):
+                later = (k, t.i - sp.start) > (sent, i) or ((k, t.i - sp.start) == (sent, i) and t.dep_ != "dobj")
+                if later or t.lemma_.lower() != lemma or t.dep_ not in ("dobj",):
+                    continue
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.i == tok.i:
+                    continue
+                r = self.resolve(k, subj.i - sp.start)
+                if r is not None and r.country and r.kind != "document":
+                    return self._as_author(r, tok, sent, i)
+        return None
+
+    def _as_author(self, r: ActorRef, tok: Token, sent: int, i: int) -> ActorRef:
+        actor = replace(r.actor, text=_np_text(_np_tokens(tok)))
+        return ActorRef(actor, "document", f"author:{r.actor.name or r.actor.text}", sent, i,
+                        subject=_is_subject(tok), named=True)
+
     def _pronoun(self, sent: int, tok: Token) -> ActorRef | None:
         low = tok.lower_
         span = self._sentences[sent].span
@@ -443,7 +504,7 @@ class ArticleActors:
                 return r.kind in ("person", "anaphor") and r.country is not None
         elif low in THING_PRON:
             def ok(r: ActorRef) -> bool:
-                return r.kind in ("country", "metonym", "org", "group") and r.country is not None
+                return r.kind in ("country", "metonym", "org", "group", "document") and r.country is not None
         elif low in PLURAL_PRON:
             def ok(r: ActorRef) -> bool:
                 return r.country is not None and (r.plural or r.kind in ("org", "country", "group", "metonym"))

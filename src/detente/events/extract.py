@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..actors.recognize import ActorRef, ArticleActors
+from ..lexicon import words
 from ..record import Actor
 from .lexicon import DEFAULT_LIGHT_VERBS, Trigger, TriggerLexicon
 from .modality import Modality
@@ -703,6 +704,11 @@ class SentenceCoder:
                         if owner:
                             tgts = owner
                             c.notes.append(f"target is the owner of '{obj.text}': {owner[0].country}")
+                        elif trig.type in ("ACCUSE", "SUPPORT", "REQUEST", "REJECT"):
+                            tgts = self._state_of_scene(sent, obj)
+                            if tgts:
+                                c.notes.append(f"target is the state where '{obj.text}' happened: "
+                                               f"{tgts[0].country}")
         else:
             heads = [tok]
             poss = [ch for ch in tok.children if ch.dep_ == "poss"]
@@ -961,6 +967,20 @@ class SentenceCoder:
             refs = [r for r in self.actors.resolve_all(sent.index, t.i - span.start) if r.country]
             if refs:
                 return refs
+        return []
+
+    def _state_of_scene(self, sent: Sentence, tok: Token) -> list[ActorRef]:
+        """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
+        country, is that country's own affair; the country (not a city in it) is the target."""
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "in":
+                pob = _pobj(ch)
+                pl = self._place(sent, pob) if pob is not None else None
+                if pl is not None and pl.country and pl.kind == "country" and pl.country not in IGO_LIKE:
+                    return [ActorRef(Actor(text=_phrase(pob) if pob is not None else pl.name, name=pl.name,
+                                           role=None, country=pl.country, sector=None),
+                                     "country", f"scene:{pl.name}", sent.index,
+                                     (pob.i - sent.span.start) if pob is not None else 0)]
         return []
 
     def _counterpart(self, r: ActorRef, srcs: list[ActorRef], tgts: list[ActorRef], c: Candidate) -> ActorRef:
@@ -1641,6 +1661,9 @@ def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | No
             obj = ch
         elif ch.dep_ == "agent":
             agent = _pobj(ch)
+    if subj is not None and subj.lower_ in words("relative_pronouns") and tok.dep_ == "relcl" and \
+            tok.head.i != tok.i:
+        subj = tok.head   # "the minister, who urged ...", "a statement that condemned ...": the antecedent
     if subj is None:
         # parser quirk: "Egypt and Qatar are mediating" hangs the subject on the auxiliary
         for aux in tok.children:

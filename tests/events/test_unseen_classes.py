@@ -1,0 +1,136 @@
+"""Table cases for the error classes of text the coder was not tuned on (spec ERROR-CLASSES.md, C1-C10).
+
+Every case is written here, in its own words, for a *construction*: each construction has at least three
+cases with other countries and other genres (wire news, releases, remarks). The format and the matching
+are those of ``tests/test_coder_table.py``: each expected string must be matched one-to-one; an empty list
+means the text must give no event at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coder import Coder
+from test_coder_table import describe, match_all, parse_expected
+
+D = date
+# (class, id, text, published, expected)
+Case = tuple[str, str, str, date | None, list[str]]
+
+CASES: list[Case] = [
+    # -------------------------------------------------- C1: a relative pronoun's antecedent is the agent
+    ("C1", "relcl-who-request",
+     "The Dutch prime minister, who urged Serbia to free the detained reporters, flew home on Monday.",
+     D(2025, 3, 4), ["REQUEST occurred NLD->SRB"]),
+    ("C1", "relcl-which-accuse",
+     "Lithuania, which accused Belarus of pushing migrants over the border, closed two crossings.",
+     D(2023, 8, 20), ["ACCUSE occurred LTU->BLR"]),
+    ("C1", "relcl-that-condemn",
+     "Kenya's foreign ministry issued a note that condemned the shelling of Kenyan peacekeepers by Sudanese troops.",
+     D(2024, 2, 10), ["ACCUSE occurred KEN->SDN"]),
+    # -------------------------------------------------- C8: a short definite name for a body named before
+    ("C8", "short-ref-council-un",
+     "The UN Security Council met on Tuesday to discuss Haiti. The Council called on Haiti's gangs to lay down "
+     "their arms.",
+     D(2024, 4, 3), ["REQUEST occurred UNO->HTI"]),
+    ("C8", "short-ref-commission-eu",
+     "The European Commission opened an inquiry into Chinese electric cars last year. On Wednesday the Commission "
+     "imposed provisional duties on Chinese carmakers.",
+     D(2024, 7, 5), ["SANCTION occurred EUR->CHN"]),
+    ("C8", "short-ref-assembly",
+     "The UN General Assembly voted on a Gaza resolution on Friday. The Assembly demanded that Israel end its "
+     "siege of the territory.",
+     D(2023, 10, 28), ["REQUEST occurred UNO->ISR"]),
+    # -------------------------------------------------- C8: a body's text speaks for the body
+    ("C8", "document-author-resolution",
+     "The Security Council adopted a resolution on Haiti on Monday. The resolution urged Haiti's leaders to hold "
+     "elections.",
+     D(2023, 10, 3), ["REQUEST occurred UNO->HTI"]),
+    ("C8", "document-author-statement",
+     "The African Union issued a statement on Sunday. The statement condemned the coup in Gabon.",
+     D(2023, 9, 3), ["ACCUSE occurred AU->GAB"]),
+    ("C8", "document-author-relcl",
+     "The European Council adopted conclusions that condemned Russia's attacks on Ukrainian power plants.",
+     D(2024, 3, 22), ["ACCUSE occurred EUR->RUS"]),
+    # -------------------------------------------------- C9 / C7: domestic acts, the other side local
+    ("C9", "domestic-police-demonstrators",
+     "Kenyan police fired tear gas at demonstrators and arrested dozens of students on Tuesday.",
+     D(2024, 6, 26), ["COERCE/arrest occurred KEN->KEN"]),
+    ("C9", "domestic-rebels-villagers",
+     "Colombian rebels killed four villagers in an ambush on Sunday, the army said.",
+     D(2024, 5, 6), ["ASSAULT occurred COL->COL"]),
+    ("C9", "domestic-army-protesters",
+     "Bangladesh's army detained several opposition activists overnight.",
+     D(2024, 8, 2), ["COERCE/arrest occurred BGD->BGD"]),
+    ("C7", "domestic-threat-opposition",
+     "Zimbabwe's president threatened to ban opposition rallies before the vote.",
+     D(2023, 8, 1), ["THREATEN occurred ZWE->ZWE"]),
+    ("C7", "domestic-request-government",
+     "Pakistani opposition leaders demanded that the government hold early elections.",
+     D(2022, 5, 1), ["REQUEST occurred PAK->PAK"]),
+    ("C7", "domestic-accuse-army",
+     "Sudan's paramilitary Rapid Support Forces accused the Sudanese army of bombing markets in Nyala.",
+     D(2023, 9, 12), ["ACCUSE occurred SDN->SDN"]),
+    # -------------------------------------------------- C2: obligations in reported speech are demands
+    ("C2", "must-obligation-release",
+     "Germany said Iran must release the detained aid workers.",
+     D(2025, 3, 4), ["REQUEST occurred DEU->IRN"]),
+    ("C2", "must-obligation-withdraw",
+     "The Moroccan foreign minister said Algeria must stop arming the Polisario rebels.",
+     D(2024, 1, 9), ["REQUEST occurred MAR->DZA"]),
+    ("C2", "must-obligation-talks",
+     "Brazil's president said Venezuela must accept international observers for the vote.",
+     D(2024, 7, 2), ["REQUEST occurred BRA->VEN"]),
+    # -------------------------------------------------- C2: readiness and willingness are offers (AGREE)
+    ("C2", "ready-to-send",
+     "Ghana's president said he was ready to send troops to a regional force in Niger.",
+     D(2023, 8, 12), ["AGREE occurred GHA->NER"]),
+    ("C2", "willing-to-meet",
+     "Serbia is willing to meet Kosovo's leaders in Brussels, its foreign minister said.",
+     D(2023, 5, 20), ["AGREE occurred SRB->XKX"]),
+    ("C2", "prepared-to-lift",
+     "Turkey said it was prepared to lift its objections to Sweden's membership.",
+     D(2023, 7, 10), ["AGREE occurred TUR->SWE"]),
+    # -------------------------------------------------- C5: senses that are not the event
+    ("C5", "called-x-a-liar", "Brazil's president called the Argentine leader a liar on Wednesday.",
+     D(2025, 3, 4), []),
+    ("C5", "address-the-issue", "The Japanese minister will address the trade dispute with South Korea.",
+     D(2025, 3, 4), []),
+    ("C5", "launched-initiative",
+     "Norway launched an initiative to bring Serbian and Kosovar negotiators closer together.",
+     D(2025, 3, 4), []),
+    ("C5", "labour-strike", "Nigerian doctors ended their strike on Friday after a pay deal.", D(2024, 8, 4), []),
+    ("C5", "address-the-nation", "The Philippine president addressed the nation on Monday about the floods.",
+     D(2024, 7, 30), []),
+    ("C5", "launched-campaign", "Indonesia launched a vaccination campaign in Papua on Monday.", D(2024, 2, 6), []),
+]
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def test_every_class_has_three_cases() -> None:
+    per: dict[str, int] = {}
+    for cls, *_ in CASES:
+        per[cls] = per.get(cls, 0) + 1
+    assert all(n >= 3 for n in per.values()), per
+    assert len({c[1] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize(("cls", "case_id", "text", "published", "expected"), CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_unseen_class(coder: Coder, cls: str, case_id: str, text: str, published: date | None,
+                      expected: list[str]) -> None:
+    events = coder.code_text(text, doc_id=case_id, published=published)
+    produced = "\n".join(f"    {describe(e)}" for e in events) or "    (nothing)"
+    if not expected:
+        assert not events, f"{cls} {case_id}: expected no event, got:\n{produced}"
+        return
+    missing = match_all([parse_expected(s) for s in expected], events)
+    assert not missing, (
+        f"{cls} {case_id}: unmatched:\n" + "\n".join(f"    {x.raw}" for x in missing) + f"\n  produced:\n{produced}"
+    )
