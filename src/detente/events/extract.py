@@ -255,6 +255,7 @@ class SentenceCoder:
         cands: list[Candidate] = []
         for h in hits:
             c = self._candidate(sent, h, by_token)
+            self._localise(sent, c)
             cands.append(c)
         # a threat or request without its own target aims at its complement's target ("warned they may
         # impose sanctions on Moscow", "urged Moscow to renew")
@@ -265,7 +266,8 @@ class SentenceCoder:
             if outer is None:
                 continue
             if outer.target is None and c.target is not None and c.target.country and (
-                    outer.source is None or outer.source.country != c.target.country):
+                    outer.source is None or outer.source.country != c.target.country or
+                    _distinct_sectors(outer.source, c.target)):
                 outer.target = c.target
                 outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
@@ -969,6 +971,34 @@ class SentenceCoder:
                 return refs
         return []
 
+    def _localise(self, sent: Sentence, c: Candidate) -> None:
+        """Domestic acts: a role phrase with no country of its own ('villagers', 'the government',
+        'opposition rallies') belongs to the other side's state when the sentence names no other state
+        (an army's attack needs the whole article to name no other state)."""
+        if c.source is None or c.target is None:
+            return
+        head = sent.span[c.trigger_i[0]] if 0 <= c.trigger_i[0] < len(sent.span) else None
+        if head is not None and head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
+            return   # "people held hostage": a passive participle names no agent to localise from
+        for side, other in (("target", "source"), ("source", "target")):
+            ref: ActorRef | None = getattr(c, side)
+            oref: ActorRef | None = getattr(c, other)
+            if ref is None or oref is None or ref.country is not None or not ref.actor.sector or \
+                    not oref.country or oref.country in IGO_LIKE or ref.kind not in ("group", "anaphor") or \
+                    not oref.actor.sector:
+                continue
+            if ref.actor.sector in ("IGO", "NGO") or ref.token in c.trigger_i:
+                continue
+            named = {r.country for r in self.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
+            if named - {oref.country}:
+                continue
+            states = [k for k in self.actors.country_counts if k not in IGO_LIKE]
+            military = oref.actor.sector == "MIL" and c.event_type in ("ASSAULT", "MOBILIZE")
+            if military and states != [oref.country]:
+                continue
+            setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
+            c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
+
     def _state_of_scene(self, sent: Sentence, tok: Token) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
         country, is that country's own affair; the country (not a city in it) is the target."""
@@ -1352,6 +1382,7 @@ class SentenceCoder:
                 if ref is not None and ref.country is None and ref.actor.sector in DOMESTIC_SECTORS:
                     setattr(c, side, replace(ref, actor=replace(ref.actor, country=pl.country)))
                     c.notes.append(f"{side} '{ref.actor.text}' is local to {pl.name} ({pl.country})")
+        self._localise(sent, c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -1472,6 +1503,11 @@ class SentenceCoder:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+def _distinct_sectors(a: ActorRef, b: ActorRef) -> bool:
+    """Two actors of one state but different sectors (government and opposition, police and protesters)."""
+    return bool(a.actor.sector and b.actor.sector and a.actor.sector != b.actor.sector)
+
 
 def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
