@@ -501,7 +501,9 @@ class ArticleActors:
                            actor=replace(sp.actor, text=tok.text))
         if low in PERSON_PRON:
             def ok(r: ActorRef) -> bool:
-                return r.kind in ("person", "anaphor") and r.country is not None
+                # a named person, or one described by a singular role ("Ghana's president ... he")
+                return r.country is not None and (r.kind in ("person", "anaphor") or (
+                    r.kind == "group" and not r.plural and r.role_rank >= 1))
         elif low in THING_PRON:
             def ok(r: ActorRef) -> bool:
                 return r.kind in ("country", "metonym", "org", "group", "document") and r.country is not None

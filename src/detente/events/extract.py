@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef, ArticleActors
 from ..lexicon import words
 from ..record import Actor
+from .constructions import derived
 from .lexicon import DEFAULT_LIGHT_VERBS, Trigger, TriggerLexicon
 from .modality import Modality
 
@@ -313,6 +314,7 @@ class SentenceCoder:
                         c.time, c.time_text = o.time, o.time_text
                     o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
         cands.extend(self._characterisations(sent, cands))
+        cands.extend(derived(self, sent, cands))
         self._threat_content(sent, cands)
         self._carry_targets(sent, cands)
         self._implicit_targets(cands)

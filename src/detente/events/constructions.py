@@ -1,0 +1,128 @@
+"""Constructions that make an event out of a frame rather than a trigger word (ERROR-CLASSES C2).
+
+* Obligations in reported speech: "Germany said Iran must release the aid workers" is a demand (REQUEST)
+  by the speaker aimed at the obliged party, whatever the obliged verb; its content is not an event.
+* Readiness and willingness: "Ghana said it was ready to send troops to Niger" is an offer (AGREE) by the
+  ready party aimed at the content's target; "not willing to" is a refusal (REJECT).
+
+Input: one parsed sentence and its candidates; output: new candidates (each with its rule and notes).
+The cue words live in ``data/words.yaml`` (``obligation_modals``, ``readiness_words``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors.recognize import ActorRef
+    from ..nlp import Sentence
+    from .extract import Candidate, SentenceCoder
+
+SAY_LEMMAS = frozenset({"say", "state", "tell", "insist", "declare", "argue", "stress", "add", "write", "warn",
+                        "reiterate", "repeat", "note", "believe"})
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _speaker_verb(tok: Token) -> Token | None:
+    """The reporting verb whose complement ``tok`` is ("X said [Y must ...]", "[Y must ...], X said")."""
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAY_LEMMAS:
+        return tok.head
+    for c in tok.children:
+        if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SAY_LEMMAS:
+            return c
+    return None
+
+
+def _has_modal(tok: Token, modals: frozenset[str]) -> bool:
+    auxes = [c for c in tok.children if c.dep_ == "aux"]
+    if any(a.lower_ in modals for a in auxes):
+        return True
+    # "has to release", "need to stop": a semi-modal governing the verb
+    return tok.dep_ == "xcomp" and f"{tok.head.lemma_.lower()} to" in {m.replace("has", "have").replace(
+        "needs", "need") for m in modals}
+
+
+def _candidate_at(cands: list[Candidate], i: int) -> Candidate | None:
+    return next((c for c in cands if c.head_i == i or i in c.trigger_i), None)
+
+
+def _first_other(coder: SentenceCoder, sent: Sentence, tok: Token, country: str | None) -> ActorRef | None:
+    for t in tok.subtree:
+        if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for r in coder._refs(sent, t):
+            if r.country and r.country != country:
+                return r
+    return None
+
+
+def derived(coder: SentenceCoder, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """New candidates from obligation and readiness frames in ``sent``."""
+    from .extract import Candidate   # local: extract imports this module
+
+    span = sent.span
+    out: list[Candidate] = []
+    modals = words("obligation_modals")
+    ready = words("readiness_words")
+    demand = coder.trig.trigger("request.general.demand")
+    offer = coder.trig.trigger("agree.general.promise")
+    refuse = coder.trig.trigger("reject.general.reject")
+    for tok in span:
+        i = tok.i - span.start
+        # ---- "X said Y must V ..."
+        if demand is not None and tok.pos_ in ("VERB", "AUX") and _has_modal(tok, modals):
+            say = _speaker_verb(tok)
+            obliged = _subject(tok)
+            speaker = _subject(say) if say is not None else None
+            if say is not None and obliged is not None and speaker is not None:
+                srcs, tgts = coder._refs(sent, speaker), coder._refs(sent, obliged)
+                if srcs and tgts and srcs[0].country and tgts[0].country and srcs[0].country != tgts[0].country:
+                    inner = _candidate_at(cands, i)
+                    mode = coder._refused_mode(inner.trigger, tok) if inner is not None else None
+                    c = Candidate(sent.index, [i], f"{say.text} ... {tok.text}", demand, "REQUEST", mode,
+                                  coder._own_status(say), source=srcs[0], target=tgts[0],
+                                  rule="construction:obligation", extra_targets=tgts[1:])
+                    c.head_i = c.clause_i = say.i - span.start
+                    c.lemma, c.anchors = tok.lemma_.lower(), {i}
+                    c.notes.append(f"'{speaker.text} {say.text} {obliged.text} must {tok.text}': an obligation "
+                                   f"stated by {srcs[0].country} is a demand on {tgts[0].country}")
+                    out.append(c)
+                    if inner is not None:
+                        inner.consumed, inner.emitted = True, False
+                        inner.reason = "content of a demand ('must')"
+        # ---- "X is ready / willing / prepared to V ..."
+        if tok.lemma_.lower() in ready and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "xcomp"):
+            comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            be = tok.head if tok.dep_ == "acomp" else tok
+            subj = _subject(be) or _subject(tok)
+            if comp is None or subj is None:
+                continue
+            srcs = coder._refs(sent, subj)
+            if not srcs or not srcs[0].country:
+                continue
+            inner = _candidate_at(cands, comp.i - span.start)
+            target = inner.target if inner is not None and inner.target is not None else None
+            if target is None or target.country == srcs[0].country:
+                target = _first_other(coder, sent, comp, srcs[0].country)
+            if target is None or not target.country:
+                continue
+            negated = any(c.dep_ == "neg" for c in (*be.children, *tok.children))
+            trig = refuse if negated else offer
+            if trig is None:
+                continue
+            mode = coder._refused_mode(inner.trigger, comp) if negated and inner is not None else None
+            c = Candidate(sent.index, [i], f"{tok.text} to {comp.text}", trig, trig.type, mode, "occurred",
+                          source=srcs[0], target=target, rule="construction:readiness")
+            c.head_i = c.clause_i = i
+            c.lemma, c.anchors = tok.lemma_.lower(), {i, comp.i - span.start}
+            c.notes.append(f"'{tok.text} to {comp.text}': {'a refusal' if negated else 'an offer'} by "
+                           f"{srcs[0].country} aimed at {target.country}")
+            out.append(c)
+    return out
