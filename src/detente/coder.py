@@ -210,7 +210,7 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, ActorRe
     when that actor has exactly one such date ("the UN chief told the Council today ... He condemned")."""
     dated: list[tuple[int, ActorRef, DateResolution, str]] = [
         (c.sent, c.source, c.time, c.time_text or c.time.text) for c in cands
-        if c.emitted and c.status == "occurred" and c.source is not None and c.time is not None and
+        if c.status == "occurred" and c.source is not None and c.source.country and c.time is not None and
         c.time.is_resolved() and c.time.kind != "present"]
     dated.extend(frames)
 

@@ -54,6 +54,29 @@ CASES: list[Case] = [
     ("C8", "document-author-relcl",
      "The European Council adopted conclusions that condemned Russia's attacks on Ukrainian power plants.",
      D(2024, 3, 22), ["ACCUSE occurred EUR->RUS"]),
+    ("C8", "members-of-named-body",
+     "NATO defence ministers met in Brussels on Thursday. The 32 members urged Russia to withdraw its troops.",
+     D(2024, 6, 15), ["REQUEST occurred NATO->RUS"]),
+    ("C8", "member-states-of-union",
+     "The African Union held an emergency session on Sudan. The member states called on Sudan's army to accept "
+     "a truce.",
+     D(2023, 5, 2), ["REQUEST occurred AU->SDN"]),
+    ("C8", "delegations-of-body",
+     "The Arab League met in Cairo on Sunday. The delegations condemned Israel's strikes on Lebanon.",
+     D(2024, 10, 1), ["ACCUSE occurred ARL->ISR"]),
+    # -------------------------------------------------- D2: a body's later acts keep the day it met
+    ("D2", "readout-inherits-day",
+     "The UN Security Council adopted a resolution on Libya on Friday. The Council called on Libya's rival "
+     "governments to agree on an election date.",
+     D(2024, 3, 4), ["REQUEST occurred UNO->LBY @2024-03-01"]),
+    ("D2", "statement-inherits-day",
+     "The European Union issued a statement on Monday on the vote in Georgia. It urged Georgia's government to "
+     "investigate reports of fraud.",
+     D(2024, 10, 30), ["REQUEST occurred EUR->GEO @2024-10-28"]),
+    ("D2", "same-speaker-inherits-day",
+     "The Indian foreign minister met his Chinese counterpart in Moscow on Thursday. The minister urged China "
+     "to pull back its troops from the border.",
+     D(2020, 9, 12), ["REQUEST occurred IND->CHN @2020-09-10"]),
     # -------------------------------------------------- C9 / C7: domestic acts, the other side local
     ("C9", "domestic-police-demonstrators",
      "Kenyan police fired tear gas at demonstrators and arrested dozens of students on Tuesday.",

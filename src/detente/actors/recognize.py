@@ -303,7 +303,9 @@ class ArticleActors:
             author = self._author(sent, tok)
             if author is not None:
                 return author
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in words("short_reference_heads") and _is_definite(tok):
+        if tok.pos_ in ("NOUN", "PROPN") and _is_definite(tok) and (
+                tok.lower_ in words("short_reference_heads") | words("member_heads") or (
+                tok.lower_ == "states" and any(c.lower_ == "member" for c in tok.children))):
             short = self._short_reference(sent, tok)
             if short is not None:
                 return short
@@ -329,6 +331,8 @@ class ArticleActors:
                         return replace(r, subject=_is_subject(tok))
         np = _np_tokens(tok)
         np_idx = {t.i - span.start for t in np}
+        # the possessive marker belongs to the phrase too ("Sudan's army" is one lexicon name)
+        np_idx |= {c.i - span.start for t in np for c in t.children if c.dep_ == "case"}
         idx = self._index.get(sent, _SentenceIndex())
         in_np = [m for m in idx.actor_spans if all(k in np_idx for k in range(m.start, m.end))]
         if tok.pos_ == "NOUN" and tok.lower_ not in GROUP_HEADS and not any(r[0] <= i < r[1] for r in idx.role_spans):
@@ -421,6 +425,13 @@ class ArticleActors:
                 # "the general", "the US diplomat": nearest compatible actor already seen
                 priors = self._all_nearest(sent, i, lambda r: r.actor.sector == role.sector and
                                            r.kind in ("person", "anaphor"))
+                if priors and not priors[0].subject:
+                    # salience: the last subject with this role outranks a nearer object
+                    # ("X met his Chinese counterpart ... The minister urged China": the minister is X)
+                    last = priors[0].sent
+                    subj = next((p for p in priors if p.subject and p.sent >= last - 1), None)
+                    if subj is not None:
+                        priors = [subj, *[p for p in priors if p is not subj]]
                 if priors:
                     refs = [ActorRef(Actor(text=_np_text(np), name=p.actor.name, role=p.actor.role or role.role,
                                            country=p.country, sector=p.actor.sector),
@@ -442,11 +453,27 @@ class ArticleActors:
         a definite head with no name of its own stands for the last body named whose name ends in it."""
         span = self._sentences[sent].span
         i = tok.i - span.start
-        if any(c.dep_ in ("compound", "amod", "poss") and c.i < tok.i for c in tok.children):
+        if tok.lower_ == "states" and any(c.dep_ == "compound" and c.lower_ == "member" for c in tok.children):
+            pass   # "the member states"
+        elif any(c.dep_ in ("compound", "amod", "poss") and c.i < tok.i for c in tok.children):
             return None
         head = tok.lower_
-        for r in reversed(self.history):
-            if (r.sent, r.token) >= (sent, i) or r.kind != "org" or not r.country:
+        members = head in words("member_heads") or head == "states"
+        if members and any(c.dep_ == "prep" for c in tok.children):
+            return None   # "members of the alliance" is resolved through its complement
+        earlier = [r for r in reversed(self.history) if (r.sent, r.token) < (sent, i) and r.country]
+        if members:
+            # "the 32 members", "the member states": the last international body named, a subject first
+            bodies = [r for r in earlier if r.country in IGO_CODES and r.kind in ("org", "group") and
+                      r.sent >= sent - 2]
+            best = next((r for r in bodies if r.subject), bodies[0] if bodies else None)
+            if best is None:
+                return None
+            return ActorRef(replace(best.actor, text=_np_text(_np_tokens(tok)), name=best.actor.name,
+                                    sector="IGO"), "org", f"members-of:{best.actor.name or best.actor.text}",
+                            sent, i, plural=True, subject=_is_subject(tok), named=True)
+        for r in earlier:
+            if r.kind != "org":
                 continue
             names = [n for n in (r.actor.name, r.actor.text) if n]
             if any(n.lower().split()[-1].rstrip(".,") == head for n in names):
