@@ -1023,7 +1023,6 @@ KNOWN_GAPS: dict[str, str] = {
     "agree-07-passive": "event not coded: trigger, actor or target not found",
     "agree-09-negated-place": "event not coded: trigger, actor or target not found; status cue read differently",
     "agree-11-coord-place-reldate": "actor or target resolved to the wrong country",
-    "support-05-planned-expected-reldate": "nothing coded: trigger, actor or target not found",
     "concede-02-admit": "nothing coded: trigger, actor or target not found",
     "concede-03-backdown-capital": "event not coded: trigger, actor or target not found",
     "concede-07-hypothetical-could-igo": "nothing coded: trigger, actor or target not found",

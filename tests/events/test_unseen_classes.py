@@ -118,7 +118,11 @@ CASES: list[Case] = [
      D(2023, 7, 10), ["AGREE occurred TUR->SWE"]),
     # -------------------------------------------------- C5: senses that are not the event
     ("C5", "called-x-a-liar", "Brazil's president called the Argentine leader a liar on Wednesday.",
-     D(2025, 3, 4), []),
+     D(2025, 3, 4), ["ACCUSE occurred BRA->ARG"]),
+    ("C5", "called-x-a-partner", "The Vietnamese leader called Australia a trusted partner on Monday.",
+     D(2024, 3, 5), []),
+    ("C5", "called-x-a-war-criminal", "Turkey's president called the Israeli prime minister a war criminal.",
+     D(2023, 11, 16), ["ACCUSE occurred TUR->ISR"]),
     ("C5", "address-the-issue", "The Japanese minister will address the trade dispute with South Korea.",
      D(2025, 3, 4), []),
     ("C5", "launched-initiative",
@@ -129,6 +133,18 @@ CASES: list[Case] = [
      D(2024, 7, 30), []),
     ("C5", "launched-campaign", "Indonesia launched a vaccination campaign in Papua on Monday.", D(2024, 2, 6), []),
 ]
+
+
+# constructions still missed: strict xfail, so that a fix shows up as XPASS and the entry is removed
+KNOWN_GAPS: dict[str, str] = {
+    "domestic-request-government": "a bare 'the government' with no state named is left unresolved",
+}
+
+
+def _param(case: Case) -> object:
+    reason = KNOWN_GAPS.get(case[1])
+    marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {reason}")] if reason else []
+    return pytest.param(*case, marks=marks, id=f"{case[0]}-{case[1]}")
 
 
 @pytest.fixture(scope="module")
@@ -144,8 +160,7 @@ def test_every_class_has_three_cases() -> None:
     assert len({c[1] for c in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize(("cls", "case_id", "text", "published", "expected"), CASES,
-                         ids=[f"{c[0]}-{c[1]}" for c in CASES])
+@pytest.mark.parametrize(("cls", "case_id", "text", "published", "expected"), [_param(c) for c in CASES])
 def test_unseen_class(coder: Coder, cls: str, case_id: str, text: str, published: date | None,
                       expected: list[str]) -> None:
     events = coder.code_text(text, doc_id=case_id, published=published)

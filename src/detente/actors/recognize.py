@@ -423,8 +423,8 @@ class ArticleActors:
                 sector = mod_info.sector
             if country is None and role is not None and _is_definite(tok):
                 # "the general", "the US diplomat": nearest compatible actor already seen
-                priors = self._all_nearest(sent, i, lambda r: r.actor.sector == role.sector and
-                                           r.kind in ("person", "anaphor"))
+                priors = self._all_nearest(sent, i, lambda r: r.actor.sector == role.sector and (
+                    r.kind in ("person", "anaphor") or (r.kind == "group" and not r.plural and r.role_rank >= 1)))
                 if priors and not priors[0].subject:
                     # salience: the last subject with this role outranks a nearer object
                     # ("X met his Chinese counterpart ... The minister urged China": the minister is X)

@@ -174,6 +174,8 @@ class SentenceCoder:
                         continue
                     if tok.dep_ == "amod" and vp.trigger.type not in AMOD_TYPES:
                         continue
+                    if vp.trigger.objects_required and not vp.rest and not _objects_fit(tok, vp.trigger.objects):
+                        continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
                     toks = [i, *[t - span.start for t in extra]]
                     text = " ".join(span[k].text for k in sorted(toks))
                     hits.append(_Hit(i, toks, text, vp.trigger, "verb", i))
@@ -484,13 +486,22 @@ class SentenceCoder:
             subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
             if obj is None or subj is None:
                 continue
+            labelled = next((t for t in v.children if t.dep_ == "dobj"), None) if obj.dep_ == "oprd" else None
+            if labelled is not None:
+                # "called the Argentine leader a liar": labelling an actor, never a phone call; an
+                # accusation only when the label is a charge ("a war criminal", "a terrorist")
+                for o in cands:
+                    if o.head_i == v.i - span.start:
+                        o.consumed, o.emitted, o.reason = True, False, "a label ('called X a Y'), not a call"
+                if obj.lemma_.lower() not in words("pejorative_labels"):
+                    continue
             speakers = self._refs(sent, subj)
             if not speakers or speakers[0].country is None:
                 continue
             inner = next((c for c in cands if c.head_i == obj.i - span.start and c.source is not None), None)
             acted = [inner.source] if inner is not None and inner.source is not None else []
-            owners = acted or self._from_owner(sent, obj) or self._from_owner(sent, v) or \
-                self._owner(sent, obj, include_of=False)
+            owners = acted or (self._refs(sent, labelled) if labelled is not None else []) or \
+                self._from_owner(sent, obj) or self._from_owner(sent, v) or self._owner(sent, obj, include_of=False)
             owners = [o for o in owners if o.country and o.country != speakers[0].country]
             if not owners:
                 continue
