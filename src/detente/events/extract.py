@@ -486,7 +486,8 @@ class SentenceCoder:
             subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
             if obj is None or subj is None:
                 continue
-            labelled = next((t for t in v.children if t.dep_ == "dobj"), None) if obj.dep_ == "oprd" else None
+            labelled = next((t for t in v.children if t.dep_ == "dobj" and t.lower_ not in ("what", "which")),
+                            None) if obj.dep_ == "oprd" else None
             if labelled is not None:
                 # "called the Argentine leader a liar": labelling an actor, never a phone call; an
                 # accusation only when the label is a charge ("a war criminal", "a terrorist")
