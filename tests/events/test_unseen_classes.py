@@ -64,6 +64,41 @@ CASES: list[Case] = [
     ("C8", "delegations-of-body",
      "The Arab League met in Cairo on Sunday. The delegations condemned Israel's strikes on Lebanon.",
      D(2024, 10, 1), ["ACCUSE occurred ARL->ISR"]),
+    # -------------------------------------------------- C8: who "I" and "we" are
+    ("C8", "first-person-quoted-speaker",
+     "\"We will not accept any deal that divides Cyprus,\" the Turkish foreign minister said on Monday. "
+     "\"I urge Greece to return to the talks.\"",
+     D(2024, 5, 7), ["REQUEST occurred TUR->GRC"]),
+    ("C8", "first-person-title-author",
+     "Remarks by the Japanese Prime Minister at the ASEAN summit\n\nI strongly condemn North Korea's latest "
+     "missile launch.",
+     D(2023, 9, 7), ["ACCUSE occurred JPN->PRK"]),
+    ("C8", "first-person-same-sentence",
+     "\"We call on Russia to release the sailors at once,\" Ukraine's president told reporters in Kyiv.",
+     D(2023, 4, 2), ["REQUEST occurred UKR->RUS"]),
+    # -------------------------------------------------- C8: a venue is no party to "the parties"
+    ("C8", "venue-not-a-party",
+     "Envoys of Ethiopia and Eritrea met in Nairobi and Kampala last month. On Friday the UN envoy urged the "
+     "parties to sign a border deal.",
+     D(2024, 2, 12), ["REQUEST occurred UNO->ETH", "REQUEST occurred UNO->ERI"]),
+    ("C8", "venue-capital-not-a-party",
+     "Delegations from Serbia and Kosovo travelled to Brussels and then to Paris for talks. The EU envoy "
+     "later called on both sides to carry out the deal.",
+     D(2023, 3, 20), ["REQUEST occurred EUR->SRB", "REQUEST occurred EUR->XKX"]),
+    ("C8", "venue-city-not-a-party",
+     "Sudan's army and the Rapid Support Forces sent delegates to Jeddah, then to Geneva. The US envoy urged "
+     "the two sides to agree a truce.",
+     D(2024, 8, 20), ["REQUEST occurred USA->SDN"]),
+    # -------------------------------------------------- C3: an organisation's name is not a town
+    ("C3", "mission-is-no-town",
+     "The Security Council terminated the mandate of the UN Stabilization Mission in Mali on Friday.",
+     D(2023, 7, 3), ["SANCTION occurred UNO->MLI"]),
+    ("C3", "alliance-is-no-town",
+     "NATO's Enhanced Forward Presence in Lithuania was expanded on Monday, the Alliance said.",
+     D(2024, 7, 2), []),
+    ("C3", "force-is-no-town",
+     "The African Union Transition Mission in Somalia handed over two bases to Somalia's army on Sunday.",
+     D(2023, 6, 19), ["COOPERATE occurred AU->SOM"]),
     # -------------------------------------------------- D2: a body's later acts keep the day it met
     ("D2", "readout-inherits-day",
      "The UN Security Council adopted a resolution on Libya on Friday. The Council called on Libya's rival "

@@ -97,6 +97,7 @@ class ArticleActors:
         self.history: list[ActorRef] = []
         self.memory: dict[str, ActorRef] = {}
         self.country_counts: Counter[str] = Counter()
+        self.located_counts: Counter[str] = Counter()   # mentions only as a venue ("talks in Geneva")
         self._index: dict[int, _SentenceIndex] = {}
         self._sentences: dict[int, Sentence] = {}
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
@@ -165,9 +166,13 @@ class ArticleActors:
             return
         if not self.history or (self.history[-1].sent, self.history[-1].token) != (ref.sent, ref.token):
             self.history.append(ref)
+        located = ref.kind in ("country", "metonym") and tok.dep_ == "pobj" and tok.head.lower_ in (
+            "in", "at", "to", "near", "via")   # "talks in Geneva": a venue, not a party
         if _is_country(ref.country) and ref.kind not in ("pronoun", "document"):
             assert ref.country is not None
             self.country_counts[ref.country] += 1
+            if located:
+                self.located_counts[ref.country] += 1
         if self.speaker is None and ref.kind == "person" and ref.country:
             self.speaker = ref
 
@@ -278,7 +283,9 @@ class ArticleActors:
 
     def main_pair(self, sent: int, i: int, text: str = "both sides") -> list[ActorRef]:
         """The article's two most-mentioned countries, for "both sides", "the two countries"."""
-        top = [c for c, _ in self.country_counts.most_common(2)]
+        # a state named only as a venue is no party ("talks in Geneva")
+        parties = [c for c, n in self.country_counts.most_common() if n > self.located_counts[c]]
+        top = parties[:2] if len(parties) >= 2 else [c for c, _ in self.country_counts.most_common(2)]
         out = []
         for c in top:
             out.append(ActorRef(Actor(text=text, name=None, role=None, country=c, sector=None),
@@ -448,6 +455,46 @@ class ArticleActors:
                             role_rank=role.rank if role else 0)
         return None
 
+    def _first_person(self, sent: int, tok: Token) -> ActorRef | None:
+        """Who "I"/"we" are: the speaker of the reporting verb in this sentence ("'we will not yield,' the
+        minister said"), else the last such speaker in the two sentences before, else the document's author
+        (a title "Remarks by X", "Statement of X", "Readout of X's meeting"), else the first person named."""
+        span = self._sentences[sent].span
+        for k in (sent, sent - 1, sent - 2):
+            sp_k = self._sentences.get(k)
+            if sp_k is None:
+                continue
+            for v in reversed(list(sp_k.span)):
+                if v.lemma_.lower() not in words("speech_verbs") or v.pos_ != "VERB":
+                    continue
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.lower_ in FIRST_PRON or (k == sent and subj.i == tok.i):
+                    continue
+                if subj.pos_ == "PRON" and k != sent:
+                    continue
+                r = self._cache.get((k, subj.i - sp_k.span.start)) if k != sent or subj.i < tok.i else \
+                    self.resolve(k, subj.i - sp_k.span.start)
+                if r is not None and r.country:
+                    return r
+        author = self._author_of_document()
+        if author is not None:
+            return author
+        del span
+        return self.speaker
+
+    def _author_of_document(self) -> ActorRef | None:
+        """The author named by the title: the first actor after "Remarks by", "Statement of", "Readout of" ..."""
+        head = self._sentences.get(0)
+        if head is None or head.kind != "headline":
+            return None
+        cues = words("authored_genres")
+        span = head.span
+        start = next((t.i for t in span if t.lemma_.lower() in cues), None)
+        if start is None:
+            return None
+        refs = [r for r in self.history if r.sent == 0 and r.token > start - span.start and r.country]
+        return refs[0] if refs else None
+
     def _short_reference(self, sent: int, tok: Token) -> ActorRef | None:
         """'the Council' after 'the UN Security Council', 'the Commission' after 'the European Commission':
         a definite head with no name of its own stands for the last body named whose name ends in it."""
@@ -521,7 +568,7 @@ class ArticleActors:
         span = self._sentences[sent].span
         i = tok.i - span.start
         if low in FIRST_PRON:
-            sp = self.speaker
+            sp = self._first_person(sent, tok)
             if sp is None:
                 return None
             return replace(sp, kind="pronoun", rule=f"pronoun:{low}->speaker", sent=sent, token=i,

@@ -720,7 +720,7 @@ class SentenceCoder:
                         if owner:
                             tgts = owner
                             c.notes.append(f"target is the owner of '{obj.text}': {owner[0].country}")
-                        elif trig.type in ("ACCUSE", "SUPPORT", "REQUEST", "REJECT"):
+                        elif trig.type in ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "SANCTION", "RETREAT"):
                             tgts = self._state_of_scene(sent, obj)
                             if tgts:
                                 c.notes.append(f"target is the state where '{obj.text}' happened: "
@@ -1016,8 +1016,8 @@ class SentenceCoder:
     def _state_of_scene(self, sent: Sentence, tok: Token) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
         country, is that country's own affair; the country (not a city in it) is the target."""
-        for ch in tok.children:
-            if ch.dep_ == "prep" and ch.lower_ == "in":
+        for ch in tok.subtree:
+            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= 4:
                 pob = _pobj(ch)
                 pl = self._place(sent, pob) if pob is not None else None
                 if pl is not None and pl.country and pl.kind == "country" and pl.country not in IGO_LIKE:
@@ -1091,7 +1091,10 @@ class SentenceCoder:
         """The gazetteer place a token names (looked up once per token; callers ask repeatedly)."""
         key = (sent.index, tok.i)
         if key not in self._places:
-            self._places[key] = self._lookup_place(tok)
+            ref = self.actors.resolve(sent.index, tok.i - sent.span.start) if tok.pos_ == "PROPN" else None
+            # the head of an organisation's name is no town ("... Stabilization Mission", "the Alliance")
+            in_name = ref is not None and ref.kind == "org" and len(_name_text(tok).split()) > 1
+            self._places[key] = None if in_name else self._lookup_place(tok)
         return self._places[key]
 
     def _lookup_place(self, tok: Token) -> Place | None:
@@ -1517,6 +1520,14 @@ class SentenceCoder:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+def _depth_below(tok: Token, top: Token) -> int:
+    """How many arcs lie between ``tok`` and its ancestor ``top`` (a large number when it is not one)."""
+    n, cur = 0, tok
+    while cur.i != top.i and cur.head.i != cur.i and n < 50:
+        cur, n = cur.head, n + 1
+    return n if cur.i == top.i else 99
+
 
 def _distinct_sectors(a: ActorRef, b: ActorRef) -> bool:
     """Two actors of one state but different sectors (government and opposition, police and protesters)."""
