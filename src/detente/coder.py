@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .actors.lexicon import ActorLexicon, load_actor_lexicon
-from .actors.recognize import ActorRef, ArticleActors
+from .actors.recognize import IGO_CODES, ActorRef, ArticleActors
 from .article import Article, article_from_text
 from .events.extract import Candidate, SentenceCoder, split_coordinated
 from .events.lexicon import TriggerLexicon, load_triggers
@@ -220,8 +220,8 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, ActorRe
             return a.actor.name == b.actor.name
         if a.country != b.country:
             return False
-        if {a.kind, b.kind} & {"country", "metonym"}:
-            return True
+        if {a.kind, b.kind} & {"country", "metonym"} or (a.country or "") in IGO_CODES:
+            return True   # a state, or an international body and its officials, by code
         sa, sb = a.actor.sector, b.actor.sector
         return sa is None or sb is None or sa == sb
 
