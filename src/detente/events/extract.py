@@ -624,6 +624,12 @@ class SentenceCoder:
                     frame = ("request", v)
                 elif mod.matches("threat", v) and frame is None:
                     frame = ("threat", v)
+                elif mod.matches("failure_frame", v):
+                    neg = True
+                    notes.append(f"'{v.text}' to: it did not happen")
+                elif mod.matches("attempt_frame", v) and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(
+                        a.dep_ == "aux" and a.lemma_ == "have" for a in v.children))):
+                    notes.append(f"a past attempt ('{v.text}') happened")
                 elif mod.matches("plan_frame", v) and not mod.has("report", lemma) and v.i != (
                         h.light + sent.span.start if h.light is not None else -1):
                     planned = True

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..lexicon import data_path, is_str, is_str_list, one_of, read_entries, validate
 
-KINDS = ("future_aux", "hypo_aux", "plan_frame", "plan_modifier", "hypo_modifier", "cancel", "negation",
-         "refusal", "request", "threat", "report", "condition", "past_frame")
+KINDS = ("future_aux", "hypo_aux", "attempt_frame", "failure_frame", "plan_frame", "plan_modifier", "hypo_modifier",
+         "cancel", "negation", "refusal", "request", "threat", "report", "condition", "past_frame")
 
 
 @dataclass(frozen=True)
