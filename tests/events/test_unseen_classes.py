@@ -177,6 +177,16 @@ CASES: list[Case] = [
     ("C10", "topic-sanctions-discussed",
      "German and Italian ministers discussed the EU's sanctions on Russia at a meeting in Rome.",
      D(2024, 1, 25), ["CONSULT occurred DEU->ITA"]),
+    # -------------------------------------------------- C1: "by phone", "over video link" make it a call
+    ("C1", "by-phone-mode",
+     "Kenya's president and Ethiopia's prime minister talked by phone on Saturday.",
+     D(2024, 3, 4), ["CONSULT/phone occurred KEN->ETH"]),
+    ("C1", "over-video-link-mode",
+     "The Indian and Australian defence ministers held talks over video link on Friday.",
+     D(2024, 3, 4), ["CONSULT/phone occurred IND->AUS"]),
+    ("C1", "via-video-mode",
+     "Canada's foreign minister met her Mexican counterpart via videoconference.",
+     D(2024, 3, 4), ["CONSULT/phone occurred CAN->MEX"]),
     # -------------------------------------------------- C5: senses that are not the event
     ("C5", "called-x-a-liar", "Brazil's president called the Argentine leader a liar on Wednesday.",
      D(2025, 3, 4), ["ACCUSE occurred BRA->ARG"]),
@@ -199,6 +209,7 @@ CASES: list[Case] = [
 # constructions still missed: strict xfail, so that a fix shows up as XPASS and the entry is removed
 KNOWN_GAPS: dict[str, str] = {
     "domestic-request-government": "a bare 'the government' with no state named is left unresolved",
+    "topic-conflict-talks": "the place after a topic phrase ('talks on X in Ankara') attaches to the topic",
 }
 
 

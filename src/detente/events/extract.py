@@ -141,6 +141,7 @@ class SentenceCoder:
         self.gaz = gazetteer
         self.published = published
         self._un_session = False
+        self._event_heads: set[int] = set()
         self._record_frame: Callable[[Token], None] | None = None
         # dated clauses that are not events themselves ("the UN chief told the Council today"), by verb
         self._clause_dates: dict[tuple[int, int], tuple[DateResolution, str]] = {}
@@ -255,6 +256,7 @@ class SentenceCoder:
             self._un_session = True   # a report on a Council session: UN actions in it happen in New York
         hits = self.find_hits(sent)
         by_token = {h.i: h for h in hits}
+        self._event_heads = {h.i for h in hits if h.kind == "noun"}
         cands: list[Candidate] = []
         for h in hits:
             c = self._candidate(sent, h, by_token)
@@ -296,6 +298,7 @@ class SentenceCoder:
                 if c is not keep:
                     c.consumed, c.emitted = True, False
                     c.reason = "an outer step of the refused action"
+        self._topics(sent, cands)
         self._attach_time(sent, cands)
         self._attach_place(sent, cands)
         # "military exercises encircling Taiwan": a participle of the same kind is part of the noun's event
@@ -714,6 +717,8 @@ class SentenceCoder:
                         tgts = rec
                     elif pl is not None and pl.country:
                         c.place_target = pl
+            if obj is not None and not tgts and trig.type == "CONSULT" and obj.i - span.start in self._event_heads:
+                obj = None   # "discussed the EU's sanctions": a topic, not a counterpart
             if obj is not None and not tgts:
                 c.place_target = c.place_target or self._place_in(sent, obj) or self._owned_place(sent, obj)
                 if trig.destination and self._is_place(sent, obj):
@@ -991,6 +996,26 @@ class SentenceCoder:
                 return refs
         return []
 
+    def _topics(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'discussed the war in Gaza', 'talks on the conflict in Syria': an event noun that is what a
+        consultation is about is a topic, not an event of its own (C10)."""
+        span = sent.span
+        consult_heads = {a for c in cands if c.event_type == "CONSULT" for a in c.anchors}
+        for c in cands:
+            tok = span[c.trigger_i[0]] if c.trigger_i else None
+            if tok is None or tok.pos_ not in ("NOUN", "PROPN") or c.event_type == "CONSULT":
+                continue
+            head = tok.head
+            if tok.dep_ == "conj":   # "discussed trade and the war": conjuncts share the role
+                head = tok.head.head if tok.head.dep_ in ("dobj", "pobj") else tok.head
+                tok = tok.head
+            topical = (tok.dep_ == "dobj" and head.lemma_.lower() in words("topic_verbs")) or (
+                tok.dep_ == "pobj" and head.lower_ in words("topic_preps") and (
+                    head.head.i - span.start in consult_heads or head.head.lemma_.lower() in words("topic_verbs")))
+            if topical:
+                c.consumed, c.emitted = True, False
+                c.reason = f"a topic of '{head.text}', not an event"
+
     def _localise(self, sent: Sentence, c: Candidate) -> None:
         """Domestic acts: a role phrase with no country of its own ('villagers', 'the government',
         'opposition rallies') belongs to the other side's state when the sentence names no other state
@@ -1261,8 +1286,11 @@ class SentenceCoder:
                     break
             if not found:
                 # "signed a treaty in Pyongyang": the place hangs from the object
+                others = {o.head_i for o in cands if o is not c and o.head_i not in c.anchors}
                 for a in sorted(c.anchors):
                     for ch in span[a].children:
+                        if ch.i - span.start in others:
+                            continue   # "discussed the war in Gaza": the place is the topic's, not the talks'
                         if ch.dep_ in ("dobj", "nsubjpass") and self._place_under(sent, ch, c, depth=1):
                             found = True
                             break
@@ -1445,6 +1473,13 @@ class SentenceCoder:
                         c.multilateral_venue = True
                         c.notes.append(f"'{ch.text}' makes it a multilateral meeting")
                         break
+        if c.event_type == "CONSULT" and c.mode is None:
+            for i in c.anchors:
+                for ch in span[i].children:
+                    pob = _pobj(ch) if ch.dep_ == "prep" and ch.lower_ in ("by", "over", "via") else None
+                    if pob is not None and pob.lemma_.lower() in words("remote_channels"):
+                        c.mode = "phone"
+                        c.notes.append(f"'{ch.text} {pob.text}': a remote consultation")
         if c.event_type == "CONSULT" and c.mode is None and c.place is None and not c.multilateral_venue and \
                 any(span[i].lemma_.lower() == "speak" for i in c.trigger_i):
             c.mode = "phone"
@@ -1726,8 +1761,8 @@ def _verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | No
             passive = True
         elif ch.dep_ in ("dobj", "dative") and obj is None and ch.lower_ not in ("that", "which"):
             obj = ch
-        elif ch.dep_ == "agent":
-            agent = _pobj(ch)
+        elif ch.dep_ == "agent" and (tok.tag_ == "VBN" or passive):
+            agent = _pobj(ch)   # "talked by phone" is no passive: only a participle has an agent
     if subj is not None and subj.lower_ in words("relative_pronouns") and tok.dep_ == "relcl" and \
             tok.head.i != tok.i:
         subj = tok.head   # "the minister, who urged ...", "a statement that condemned ...": the antecedent
