@@ -196,7 +196,9 @@ def _visit_context(cands: list[Candidate], gaz: Gazetteer) -> None:
             continue
         for v in visits:
             assert v.source is not None and v.target is not None
-            if v.status == c.status and v.source.country == c.source.country and \
+            other_person = bool(v.source.actor.name and c.source.actor.name and
+                                v.source.actor.name != c.source.actor.name)
+            if v.status == c.status and v.source.country == c.source.country and not other_person and \
                     v.target.country == c.target.country and 0 <= c.sent - v.sent <= 3:
                 c.mode = "visit"
                 c.place = v.place or gaz.country(c.target.country or "")

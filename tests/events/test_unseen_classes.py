@@ -187,6 +187,17 @@ CASES: list[Case] = [
     ("C1", "via-video-mode",
      "Canada's foreign minister met her Mexican counterpart via videoconference.",
      D(2024, 3, 4), ["CONSULT/phone occurred CAN->MEX"]),
+    # -------------------------------------------------- P5: a meeting belongs to the visit of its own visitor
+    ("P5", "visit-context-same-person",
+     "Emmanuel Macron visited Nigeria on Sunday. Macron met President Bola Tinubu on Monday.",
+     D(2024, 3, 4), ["CONSULT/visit occurred FRA->NGA", "CONSULT/visit occurred FRA->NGA @2024-03-04"]),
+    ("P5", "visit-context-other-person",
+     "Emmanuel Macron visited Nigeria on Sunday. Stephane Sejourne met President Bola Tinubu on Monday.",
+     D(2024, 3, 4), ["CONSULT/visit occurred FRA->NGA"]),
+    ("P5", "visit-context-not-reused-far",
+     "Olaf Scholz visited India on Saturday. He praised the Indian economy. He thanked his hosts. He spoke to "
+     "students. He toured a factory. Scholz met Narendra Modi on Sunday.",
+     D(2023, 2, 27), ["CONSULT/visit occurred DEU->IND"]),
     # -------------------------------------------------- C5: senses that are not the event
     ("C5", "called-x-a-liar", "Brazil's president called the Argentine leader a liar on Wednesday.",
      D(2025, 3, 4), ["ACCUSE occurred BRA->ARG"]),
