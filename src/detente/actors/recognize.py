@@ -357,6 +357,9 @@ class ArticleActors:
         person_name = _person_name(chain, tok)
         plural = tok.tag_ in ("NNS", "NNPS")
 
+        # a capital inside a person's name is no metonym ("Sofia Sapega", "Paris Hilton")
+        head_matches = [m for m in head_matches if not (
+            m.info.kind == "metonym" and tok.ent_type_ == "PERSON" and len(chain) > m.end - m.start)]
         # 1. a lexicon entry naming the head itself (person, org, country, metonym)
         if head_matches:
             best = max(head_matches, key=lambda m: (m.end - m.start, m.info.kind == "person"))
@@ -386,6 +389,14 @@ class ArticleActors:
         # 2. a person name: learned earlier, or described here by role + country
         mod_country = _first_country(mod_matches)
         mod_info = _first_info(mod_matches)
+        if mod_country is None and role is not None:
+            # "the country's military", "its army": the possessor resolved in context gives the state
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation")),
+                        None)
+            pref = self.resolve(sent, poss.i - span.start) if poss is not None else None
+            if pref is not None and pref.country and pref.country not in IGO_CODES and \
+                    pref.kind in ("country", "metonym", "pronoun"):
+                mod_country = pref.country
         if person_name:
             learned = self._recall(person_name)
             if mod_country is None and learned is not None:
@@ -416,6 +427,14 @@ class ArticleActors:
                                 "person", f"memory:{a.name}", sent, i, subject=_is_subject(tok), named=True,
                                 role_rank=learned.role_rank)
         # 3. common-noun heads: "the two countries", "their counterparts", "Chinese warship", "the general"
+        if low in ("country", "nation") and _is_definite(tok) and not plural and mod_info is None:
+            # "the country's military": the state just named, a subject first
+            states = [r for r in reversed(self.history) if r.kind == "country" and r.country and
+                      (r.sent, r.token) < (sent, i) and r.sent >= sent - 2 and r.country not in IGO_CODES]
+            best = next((r for r in states if r.subject), states[0] if states else None)
+            if best is not None:
+                return ActorRef(replace(best.actor, text=_np_text(np)), "country", f"the-country:{best.country}",
+                                sent, i, subject=_is_subject(tok))
         if low in PAIR_HEADS and _is_pair_np(tok):
             return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)
         if low in COUNTERPART and mod_country is None:

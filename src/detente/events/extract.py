@@ -699,6 +699,11 @@ class SentenceCoder:
             return
         if h.kind == "verb":
             subj, obj, agent = _verb_args(tok, chain)
+            if subj is None and agent is None:
+                lead = self._lead_in_subject(sent)
+                if lead is not None:
+                    srcs = [lead]
+                    c.notes.append(f"subject from the list's lead-in '{lead.actor.text}:'")
             if agent is not None:
                 srcs = self._refs(sent, agent)
                 if subj is not None:
@@ -753,6 +758,11 @@ class SentenceCoder:
                 pob = _pobj(agent_p[0])
                 if pob is not None:
                     srcs = self._refs(sent, pob)
+            if not srcs and tok.dep_ == "ROOT" and tok.i == span.start:
+                lead = self._lead_in_subject(sent)   # a list item the tagger read as a noun ("demands that")
+                if lead is not None:
+                    srcs = [lead]
+                    c.notes.append(f"subject from the list's lead-in '{lead.actor.text}:'")
             if h.clause != h.i:
                 v = span[h.clause]
                 # only a light or framing verb lends its subject to the event noun ("Blinken made a trip",
@@ -996,6 +1006,24 @@ class SentenceCoder:
                 return refs
         return []
 
+    def _lead_in_subject(self, sent: Sentence) -> ActorRef | None:
+        """'The European Council: / demands the release ...; / calls on ...': the items of a list that
+        open with a verb share the actor named in the lead-in line that ends with a colon."""
+        first = sent.span[0] if len(sent.span) else None
+        if first is None or not first.text[:1].islower():
+            return None
+        for k in range(sent.index - 1, max(-1, sent.index - 16), -1):
+            prev = self.actors._sentences.get(k)
+            if prev is None:
+                return None
+            text = prev.span.text.strip()
+            if text.endswith(":"):
+                refs = [r for r in self.actors.actors_in(k) if r.country]
+                return refs[0] if refs else None
+            if not text[:1].islower():
+                return None
+        return None
+
     def _topics(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'discussed the war in Gaza', 'talks on the conflict in Syria': an event noun that is what a
         consultation is about is a topic, not an event of its own (C10)."""
@@ -1029,7 +1057,7 @@ class SentenceCoder:
             ref: ActorRef | None = getattr(c, side)
             oref: ActorRef | None = getattr(c, other)
             if ref is None or oref is None or ref.country is not None or not ref.actor.sector or \
-                    not oref.country or oref.country in IGO_LIKE or ref.kind not in ("group", "anaphor") or \
+                    not oref.country or oref.country in IGO_LIKE or ref.kind not in ("group", "anaphor", "person") or \
                     not oref.actor.sector:
                 continue
             if ref.actor.sector in ("IGO", "NGO") or ref.token in c.trigger_i:
