@@ -442,6 +442,8 @@ class ArticleActors:
                             plural=plural)
         if mod_info is not None or role is not None:
             country = mod_country
+            if country is None and role is not None and role.sector != "IGO":
+                country = self._country_of_locative(sent, tok)   # "rebels in the Ivory Coast"
             sector = role.sector if role else None
             if mod_info is not None and mod_info.sector == "REB" and mod_info.kind == "org":
                 sector = "REB"   # "Hamas fighters" are the group's, not an army's
@@ -464,7 +466,9 @@ class ArticleActors:
                                      "anaphor", f"anaphor:{role.role}->{p.actor.name or p.actor.text}", sent, i,
                                      subject=_is_subject(tok)) for p in priors]
                     return replace(refs[0], alternatives=tuple(refs[1:]))
-            if country is None and mod_info is None and (role is None or role.sector not in LOCAL_SECTORS):
+            bare_state = role is not None and tok.lemma_.lower() in words("bare_state_organs") and _is_definite(tok)
+            if country is None and mod_info is None and not bare_state and (
+                    role is None or role.sector not in LOCAL_SECTORS):
                 return None   # police, protesters, hostages are kept: the place of the act may locate them
             actor = Actor(text=_np_text(np), name=(mod_info.name if mod_info and mod_info.kind == "org" and
                                                    role is None else None),
@@ -472,6 +476,27 @@ class ArticleActors:
             rule = role.entry if role else (mod_info.entry if mod_info else "modifier")
             return ActorRef(actor, "group", rule, sent, i, plural=plural, subject=_is_subject(tok),
                             role_rank=role.rank if role else 0)
+        return None
+
+    def _country_of_locative(self, sent: int, tok: Token) -> str | None:
+        """'police in Nairobi', 'protesters in Dhaka', 'doctors from Cuba': a role phrase with no nationality
+        takes the country of the place named in its own 'in'/'from' phrase (C9)."""
+        span = self._sentences[sent].span
+        idx = self._index.get(sent, _SentenceIndex())
+        for ch in tok.children:
+            if ch.dep_ != "prep" or ch.lower_ not in ("in", "from", "across", "throughout", "inside"):
+                continue
+            pob = next((g for g in ch.children if g.dep_ == "pobj"), None)
+            if pob is None or pob.pos_ != "PROPN":
+                continue
+            k = pob.i - span.start
+            for m in idx.actor_spans:
+                if m.start <= k < m.end and m.info.kind in ("country", "metonym") and _is_country(m.info.country):
+                    return m.info.country
+            if self.gaz is not None:
+                place = self.gaz.lookup(" ".join(t.text for t in _name_chain(pob)) or pob.text)
+                if place is not None and _is_country(place.country):
+                    return place.country
         return None
 
     def _first_person(self, sent: int, tok: Token) -> ActorRef | None:

@@ -1461,6 +1461,11 @@ class SentenceCoder:
                 if ref is not None and ref.country is None and ref.actor.sector in DOMESTIC_SECTORS:
                     setattr(c, side, replace(ref, actor=replace(ref.actor, country=pl.country)))
                     c.notes.append(f"{side} '{ref.actor.text}' is local to {pl.name} ({pl.country})")
+        if c.event_type == "ACCUSE" and c.lemma in ("protest", "demonstrate", "rally") and c.source is not None \
+                and c.source.plural and c.source.actor.sector in ("CVL", "OPP"):
+            # "students protested against the government": a crowd's protest is a demonstration
+            c.event_type, c.mode = "PROTEST", "demo"
+            c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
         self._localise(sent, c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
