@@ -63,6 +63,7 @@ WEAPON_WORDS = {"missile", "rocket", "icbm", "projectile", "munition", "shell", 
 DOMESTIC_SECTORS = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "MED", "BUS"}
 DESCRIBE_VERBS = {"describe", "call", "label", "brand", "characterise", "characterize", "term", "denounce",
                   "portray", "condemn"}
+ONE_SIDED_TYPES = {"PROTEST", "RETREAT", "MOBILIZE", "CONCEDE", "COERCE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
 PLACEISH = {"region", "province", "city", "town", "village", "territory", "infrastructure", "grid", "refinery",
             "port", "airport", "base", "facility", "plant", "border", "coast", "waters", "airspace", "capital",
@@ -1006,6 +1007,24 @@ class SentenceCoder:
                 return refs
         return []
 
+    def _one_sided(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: acts that need no other party (a hunger strike, a resignation, a curfew, calling up reservists)
+        are events of the source's own state when the sentence names no other party for them."""
+        if c.source is None or not c.source.country or c.source.country in IGO_LIKE or c.consumed:
+            return False
+        if c.event_type not in ONE_SIDED_TYPES and not (c.event_type == "REJECT" and c.mode == "yield"):
+            return False
+        if c.event_type == "RETREAT" and c.mode not in ("resign", None):
+            return False
+        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law"):
+            return False   # an arrest or a seizure needs its patient; a curfew does not
+        if c.status not in ("occurred", "planned"):
+            return False
+        if not self._is_verb_trigger(c) and c.clause_i == c.head_i:
+            return False   # a bare event noun ("the protests") is background, not a reported act
+        named = {r.country for r in self.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
+        return named <= {c.source.country}
+
     def _lead_in_subject(self, sent: Sentence) -> ActorRef | None:
         """'The European Council: / demands the release ...; / calls on ...': the items of a list that
         open with a verb share the actor named in the lead-in line that ends with a colon."""
@@ -1481,10 +1500,16 @@ class SentenceCoder:
                 c.notes.append(f"the place acted on or against is the target: {p.name} ({p.country})")
                 if c.place is None:
                     c.place, c.place_text = p, p.name
+        if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
+            c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector=None), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+one-sided"
+            c.notes.append(f"a one-sided act with no other party: aimed at home, {c.source.country}")
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
-        if c.source.country == c.target.country and (
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and (
                 c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
                                                                            c.target.actor.sector)):
             c.emitted, c.reason = False, "source and target are the same actor"
