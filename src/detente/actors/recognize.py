@@ -433,8 +433,8 @@ class ArticleActors:
                       (r.sent, r.token) < (sent, i) and r.sent >= sent - 2 and r.country not in IGO_CODES]
             state_ref = next((r for r in states if r.subject), states[0] if states else None)
             if state_ref is not None:
-                return ActorRef(replace(state_ref.actor, text=_np_text(np)), "country", f"the-country:{state_ref.country}",
-                                sent, i, subject=_is_subject(tok))
+                return ActorRef(replace(state_ref.actor, text=_np_text(np)), "country",
+                                f"the-country:{state_ref.country}", sent, i, subject=_is_subject(tok))
         if low in PAIR_HEADS and _is_pair_np(tok):
             return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)
         if low in COUNTERPART and mod_country is None:
