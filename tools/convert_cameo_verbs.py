@@ -35,8 +35,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "detente" / "data"
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Generic verbs, verbs with many unrelated senses, and verbs that mostly fire on non-events.
-STOP = frozenset("""
+STOP = _words("""
 say make take give get go come put set have be do keep hold see look run bring turn call send show tell
 find leave let allow help use move work play carry stand begin start end open close cut break pass meet
 face raise drop lead follow provide offer serve need want mean hope plan try seem appear become remain
@@ -47,7 +51,7 @@ drive cover mark hand ground field head face host receive welcome address answer
 secure cross spread settle sit lay rest fix deal contact visit discuss share join express voice convey
 pledge promise vow rule order act count seek ask question wonder interview query enquire inquire
 engage check watch monitor test mount launch conduct hold issue deliver release free clear
-""".split())
+""")
 
 # Removed after measurement (they fired mostly on non-events in the development sets).
 DROP: frozenset[str] = frozenset(x.strip() for x in """
@@ -85,8 +89,8 @@ ROOTS: dict[str, tuple[str, str | None]] = {
     "18": ("ASSAULT", None), "19": ("ASSAULT", None), "20": ("ASSAULT", None),
 }
 EXCLUDED_CODES = ("01", "03", "043")
-PARTICLES = frozenset("up down out off back away over in on through along about around".split())
-PREPS = frozenset("to with against on at from into upon toward towards for of".split())
+PARTICLES = _words("up down out off back away over in on through along about around")
+PREPS = _words("to with against on at from into upon toward towards for of")
 CONFIDENCE = 0.6
 VERB_TYPES: dict[str, set[str]] = {}   # trigger verb lemma -> the types triggers.yaml gives it (filled by owned)
 
