@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 
-from ..record import Actor
 from ..lexicon import words
+from ..record import Actor
 from .lexicon import ActorInfo, ActorLexicon, RoleInfo
 
 if TYPE_CHECKING:

@@ -65,7 +65,7 @@ def _first_other(coder: SentenceCoder, sent: Sentence, tok: Token, country: str 
 
 def derived(coder: SentenceCoder, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """New candidates from obligation and readiness frames in ``sent``."""
-    from .extract import Candidate   # local: extract imports this module
+    from .extract import Candidate  # local: extract imports this module
 
     span = sent.span
     out: list[Candidate] = []
