@@ -79,7 +79,8 @@ pound tanks, expel diplomats, expel officers, withdraw advisor, probe into, inve
 open uproar, protest about, question assertion, react coolly, react warily, remain opposed, remain skeptical,
 take jab, react alarm, counter remark, challenge supremacy, blast powers, blast attitude, remove police,
 evacuate positions, give up, exchange ideas, convey message, reduce debt, restructure debt, deliver gift,
-send vehicles, extend hand, forgive debt, prohibit
+send vehicles, extend hand, forgive debt, prohibit, pick minister, celebrate ousting, highlight plight,
+found guilty, upgrade bases, restore unity, unleash scud, return machine
 """.replace("\n", " ").split(",") if x.strip())
 
 # Phrases on a verb triggers.yaml reads, kept because measurement showed they correct its sense
