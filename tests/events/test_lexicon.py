@@ -83,7 +83,7 @@ def test_trigger_records(lx: TriggerLexicon) -> None:
     ids = [t.id for t in lx.triggers]
     assert len(ids) == len(set(ids))
     for t in lx.triggers:
-        assert re.fullmatch(r"triggers\.yaml:\d+", t.entry), t.entry
+        assert re.fullmatch(r"triggers(_cameo)?\.yaml:\d+", t.entry), t.entry
         assert 0.0 <= t.confidence <= 1.0
         assert t.verbs or t.nouns
         assert t.id.startswith(f"{t.type.lower()}.{t.mode or 'general'}.")

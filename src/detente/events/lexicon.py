@@ -4,7 +4,10 @@ Three data files under ``detente/data`` are loaded together and validated as one
 
 - ``plover.yaml``: the 16 PLOVER types, the modes each allows and the quad class of the type;
 - ``triggers.yaml``: trigger entries (verb lemmas, noun lemmas, light verbs, role hints);
-- ``crosswalk.yaml``: (type, mode, status) -> CAMEO code, quad class and intensity.
+- ``crosswalk.yaml``: (type, mode, status) -> CAMEO code, quad class and intensity;
+- ``triggers_cameo.yaml`` (optional, beside ``triggers.yaml``): entries derived from PETRARCH-2's CAMEO verb
+  dictionary by ``tools/convert_cameo_verbs.py``, loaded after ``triggers.yaml`` with lower priority: a verb
+  lemma that ``triggers.yaml`` covers keeps only detente's reading (see :func:`_lower_priority`).
 
 Every bad entry in any of them is reported, as ``file:line: problem``, in one :class:`LexiconError`.
 """
@@ -206,18 +209,54 @@ def load_triggers(data_dir: Path | None = None) -> TriggerLexicon:
         p = d / name
         return p if name == "triggers.yaml" or p.exists() else data_path(name)
 
-    return _load(pick("plover.yaml"), pick("triggers.yaml"), pick("crosswalk.yaml"))
+    cameo = d / CAMEO_TRIGGERS
+    return _load(pick("plover.yaml"), pick("triggers.yaml"), pick("crosswalk.yaml"),
+                 cameo if cameo.exists() else None)
+
+
+CAMEO_TRIGGERS = "triggers_cameo.yaml"
 
 
 @lru_cache(maxsize=1)
 def _load_default() -> TriggerLexicon:
-    return _load(data_path("plover.yaml"), data_path("triggers.yaml"), data_path("crosswalk.yaml"))
+    cameo = data_path(CAMEO_TRIGGERS)
+    return _load(data_path("plover.yaml"), data_path("triggers.yaml"), data_path("crosswalk.yaml"),
+                 cameo if cameo.exists() else None)
 
 
-def _load(plover_path: Path, triggers_path: Path, crosswalk_path: Path) -> TriggerLexicon:
+def _lower_priority(own: list[Entry], extra: list[Entry]) -> list[Entry]:
+    """The entries of a lower-priority file minus what ``own`` covers: a single-word verb whose lemma
+    ``own`` uses (as a verb's first word, a noun or a light verb), and any phrase ``own`` already has.
+    An entry left with no pattern is dropped."""
+    lemmas: set[str] = set(DEFAULT_LIGHT_VERBS)
+    phrases: set[str] = set()
+    for e in own:
+        for kind in ("verbs", "nouns", "light_verbs"):
+            for x in e.get(kind) or ():
+                if isinstance(x, str) and x.split():
+                    norm = " ".join(x.split())
+                    phrases.add(norm)
+                    lemmas.add(norm.split()[0] if kind == "verbs" else norm)
+    out: list[Entry] = []
+    for e in extra:
+        verbs = e.get("verbs")
+        if not isinstance(verbs, list):
+            out.append(e)                  # malformed: reported by the validation
+            continue
+        keep = [v for v in verbs if not isinstance(v, str) or not (
+            " ".join(v.split()) in phrases or (len(v.split()) == 1 and v.strip() in lemmas))]
+        if keep or e.get("nouns"):
+            out.append(Entry({**e.data, "verbs": keep}, e.file, e.line) if keep != verbs else e)
+    return out
+
+
+def _load(plover_path: Path, triggers_path: Path, crosswalk_path: Path,
+          cameo_path: Path | None = None) -> TriggerLexicon:
     plover = _validate_plover(read_entries(plover_path))
     modes: dict[str, tuple[str, ...]] = {e["type"]: tuple(e["modes"]) for e in plover}
     trig_entries = read_entries(triggers_path)
+    if cameo_path is not None:
+        trig_entries += _lower_priority(trig_entries, read_entries(cameo_path))
     cw_entries = read_entries(crosswalk_path)
 
     problems: list[str] = []
