@@ -13,6 +13,7 @@ from .article import Article, article_from_text
 from .events.extract import Candidate, SentenceCoder, split_coordinated
 from .events.lexicon import TriggerLexicon, load_triggers
 from .events.modality import Modality, load_modality
+from .limits import Limits
 from .merge import build_events, cluster
 from .nlp import Sentence, load_pipeline, split_sentences
 from .record import Event
@@ -42,9 +43,10 @@ class CodeResult:
 class Coder:
     """Holds the loaded pipeline and lexicons; code many articles with one instance."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, limits: Limits | None = None) -> None:
         from .resolve.places import load_gazetteer
 
+        self.limits: Limits = limits or Limits.from_env()
         self.nlp: Language = load_pipeline(model)
         self.actor_lex: ActorLexicon = load_actor_lexicon()
         self.triggers: TriggerLexicon = load_triggers()
@@ -66,7 +68,7 @@ class Coder:
         warnings: list[str] = []
         if pub is None:
             warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
-        sentences = split_sentences(article, self.nlp, self.is_name)
+        sentences = split_sentences(article, self.nlp, self.is_name, limits=self.limits, notes=warnings)
         actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []

