@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from .errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from .article import Article
 
@@ -93,22 +93,34 @@ def _load(model: str) -> Language:
         raise ModelError(f"cannot load the spaCy pipeline {model!r}: {e}") from None
 
 
-def split_sentences(article: Article, nlp: Language | None = None,
-                    is_name: Callable[[str], bool] | None = None) -> list[Sentence]:
-    """Parse every segment of ``article`` and return its sentences in coding order.
-
-    With ``is_name``, a Title Case headline is parsed in sentence case (names kept), which the tagger
-    reads far better; the sentence keeps its original text for display."""
-    nlp = nlp or load_pipeline()
+def segment_texts(article: Article, is_name: Callable[[str], bool] | None = None
+                  ) -> tuple[list[str], list[str | None]]:
+    """The texts spaCy parses for ``article`` (one per segment) and, for a sentence-cased Title Case
+    headline, its original text (else None)."""
     segments = article.segments()
-    out: list[Sentence] = []
     texts = [text for _, text in segments]
     originals: list[str | None] = [None] * len(texts)
     if is_name is not None:
         for k, (kind, text) in enumerate(segments):
             if kind == "headline" and is_title_case(text):
                 originals[k], texts[k] = text, sentence_case(text, is_name)
-    for seg_idx, doc in enumerate(nlp.pipe(texts)):
+    return texts, originals
+
+
+def split_sentences(article: Article, nlp: Language | None = None,
+                    is_name: Callable[[str], bool] | None = None, docs: Sequence[Doc] | None = None
+                    ) -> list[Sentence]:
+    """Parse every segment of ``article`` and return its sentences in coding order.
+
+    With ``is_name``, a Title Case headline is parsed in sentence case (names kept), which the tagger
+    reads far better; the sentence keeps its original text for display. ``docs``: the segments
+    already parsed (texts from :func:`segment_texts`), as a batch engine does for many articles."""
+    segments = article.segments()
+    out: list[Sentence] = []
+    texts, originals = segment_texts(article, is_name)
+    if docs is None:
+        docs = list((nlp or load_pipeline()).pipe(texts))
+    for seg_idx, doc in enumerate(docs):
         kind = segments[seg_idx][0]
         sents = [doc[:]] if kind == "headline" else list(doc.sents)
         for sent in sents:
