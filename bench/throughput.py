@@ -16,7 +16,6 @@ Prints words/s and articles/s for each, the peak RSS of the process, and last ``
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime
 import json
 import resource
