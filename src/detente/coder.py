@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -15,11 +15,13 @@ from .events.lexicon import TriggerLexicon, load_triggers
 from .events.modality import Modality, load_modality
 from .limits import Limits
 from .merge import build_events, cluster
-from .nlp import Sentence, load_pipeline, split_sentences
+from .nlp import Sentence, load_pipeline, segment_texts, split_sentences
+from .prefilter import PreFilter
 from .record import Event
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .resolve.dates import DateResolution
     from .resolve.places import Gazetteer
@@ -43,7 +45,9 @@ class CodeResult:
 class Coder:
     """Holds the loaded pipeline and lexicons; code many articles with one instance."""
 
-    def __init__(self, model: str | None = None, limits: Limits | None = None) -> None:
+    def __init__(self, model: str | None = None, limits: Limits | None = None, prefilter: bool = True) -> None:
+        """``limits``: the bounds on one article's cost (:mod:`detente.limits`); ``prefilter``: skip the
+        work that cannot change the events (see :mod:`detente.prefilter`)."""
         from .resolve.places import load_gazetteer
 
         self.limits: Limits = limits or Limits.from_env()
@@ -54,6 +58,7 @@ class Coder:
         self.gazetteer: Gazetteer = load_gazetteer()
         self._names: frozenset[str] = frozenset(
             form for form, _cs, info in self.actor_lex.phrases() if info.kind != "demonym" or form[:1].isupper())
+        self.prefilter: PreFilter | None = PreFilter(self.triggers) if prefilter else None
 
     def is_name(self, phrase: str) -> bool:
         """Is ``phrase`` a known name (actor, person, organisation, place)? Used to sentence-case headlines."""
@@ -62,13 +67,55 @@ class Coder:
         p = self.gazetteer.lookup(phrase)
         return p is not None and p.kind != "admin" and len(phrase) > 2
 
-    def code_article(self, article: Article, published: date | None = None) -> CodeResult:
-        """Code one article. ``published`` overrides the article's own publication date."""
+    def parse(self, articles: Sequence[Article], batch_size: int = 256) -> list[list[Doc]]:
+        """Parse the segments of many articles in one spaCy stream; one list of docs per article."""
+        texts: list[str] = []
+        kinds: list[str] = []
+        bounds: list[int] = []
+        for a in articles:
+            t, _, seg_of = segment_texts(a, self.is_name, self.limits)
+            texts.extend(t)
+            seg_kinds = [k for k, _ in a.segments()]
+            kinds.extend(seg_kinds[i] for i in seg_of)
+            bounds.append(len(texts))
+        if self.prefilter is not None:
+            docs = self.prefilter.parse(self.nlp, texts, kinds, batch_size)
+        else:
+            docs = list(self.nlp.pipe(texts, batch_size=batch_size))
+        out: list[list[Doc]] = []
+        lo = 0
+        for hi in bounds:
+            out.append(docs[lo:hi])
+            lo = hi
+        return out
+
+    def code_articles(self, articles: Iterable[Article], published: date | None = None,
+                      batch_size: int = 64) -> Iterator[CodeResult]:
+        """Code many articles, parsing ``batch_size`` articles at a time in one spaCy stream."""
+        chunk: list[Article] = []
+        for a in articles:
+            chunk.append(a)
+            if len(chunk) >= batch_size:
+                yield from self._code_chunk(chunk, published)
+                chunk = []
+        if chunk:
+            yield from self._code_chunk(chunk, published)
+
+    def _code_chunk(self, chunk: Sequence[Article], published: date | None) -> Iterator[CodeResult]:
+        for a, docs in zip(chunk, self.parse(chunk), strict=True):
+            yield self.code_article(a, published, docs=docs)
+
+    def code_article(self, article: Article, published: date | None = None,
+                     docs: Sequence[Doc] | None = None) -> CodeResult:
+        """Code one article. ``published`` overrides the article's own publication date; ``docs``: its
+        segments already parsed by :meth:`parse`."""
         pub = published or article.published
         warnings: list[str] = []
         if pub is None:
             warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
-        sentences = split_sentences(article, self.nlp, self.is_name, limits=self.limits, notes=warnings)
+        if docs is None and self.prefilter is not None:
+            docs = self.parse([article])[0]
+        sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings)
         actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []
@@ -76,6 +123,8 @@ class Coder:
             actors.prepare(s)
         # second pass: with the whole article's names and main pair known
         for s in sentences:
+            if self.prefilter is not None and not self.prefilter.may_code(s):
+                continue
             found = coder.code(s)
             for c in found:
                 _attribution(s, c)

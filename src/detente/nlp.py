@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from .errors import ArticleFormatError, ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from .article import Article
     from .limits import Limits
@@ -136,37 +136,57 @@ def _cut_sentence(span: Span, max_tokens: int) -> list[str]:
     return pieces
 
 
-def split_sentences(article: Article, nlp: Language | None = None,
-                    is_name: Callable[[str], bool] | None = None, *, limits: Limits | None = None,
-                    notes: list[str] | None = None) -> list[Sentence]:
-    """Parse every segment of ``article`` and return its sentences in coding order.
+def segment_texts(article: Article, is_name: Callable[[str], bool] | None = None,
+                  limits: Limits | None = None) -> tuple[list[str], list[str | None], list[int]]:
+    """The texts spaCy parses for ``article``, for a sentence-cased Title Case headline its original
+    text (else None), and for each text the index of its segment.
 
-    With ``is_name``, a Title Case headline is parsed in sentence case (names kept), which the tagger
-    reads far better; the sentence keeps its original text for display. A paragraph longer than
-    ``limits.max_segment_chars`` is parsed in pieces; a sentence longer than ``limits.max_sentence_tokens``
-    is cut into pieces parsed as sentences of their own, with a line appended to ``notes``."""
+    Text is cleaned (:func:`detente.normalize.clean_text`); a paragraph longer than
+    ``limits.max_segment_chars`` becomes several texts; an article over ``limits.max_article_chars``
+    is refused with :class:`ArticleFormatError`."""
     from .limits import Limits
     from .normalize import clean_text
 
-    nlp = nlp or load_pipeline()
     limits = limits or Limits.from_env()
     size = sum(len(text) for _, text in article.segments())
     if size > limits.max_article_chars:
         raise ArticleFormatError(f"article {article.id!r} has {size:,} characters, over the limit of "
                                  f"{limits.max_article_chars:,} (set $DETENTE_MAX_ARTICLE_CHARS to raise it)",
                                  path=article.source_file)
-    max_chars = max(1, min(limits.max_segment_chars, nlp.max_length - 1))
+    max_chars = max(1, limits.max_segment_chars)
     segments = _bounded_segments([(kind, clean_text(text)) for kind, text in article.segments()], max_chars)
-    out: list[Sentence] = []
     texts = [text for _, text, _ in segments]
     originals: list[str | None] = [None] * len(texts)
     if is_name is not None:
         for k, (kind, text, _) in enumerate(segments):
             if kind == "headline" and is_title_case(text):
                 originals[k], texts[k] = text, sentence_case(text, is_name)
+    return texts, originals, [seg for _, _, seg in segments]
+
+
+def split_sentences(article: Article, nlp: Language | None = None,
+                    is_name: Callable[[str], bool] | None = None, docs: Sequence[Doc] | None = None, *,
+                    limits: Limits | None = None, notes: list[str] | None = None) -> list[Sentence]:
+    """Parse every segment of ``article`` and return its sentences in coding order.
+
+    With ``is_name``, a Title Case headline is parsed in sentence case (names kept), which the tagger
+    reads far better; the sentence keeps its original text for display. ``docs``: the texts of
+    :func:`segment_texts` already parsed, as a batch engine does for many articles. A sentence longer
+    than ``limits.max_sentence_tokens`` is cut into pieces parsed as sentences of their own, with a line
+    appended to ``notes``."""
+    from .limits import Limits
+
+    limits = limits or Limits.from_env()
+    nlp = nlp or load_pipeline()
+    kinds = [kind for kind, _ in article.segments()]
+    texts, originals, seg_of = segment_texts(article, is_name, limits)
+    if docs is None:
+        docs = list(nlp.pipe(texts))
+    out: list[Sentence] = []
     max_tokens = limits.max_sentence_tokens
-    for part, doc in enumerate(nlp.pipe(texts)):
-        kind, _, seg_idx = segments[part]
+    for part, doc in enumerate(docs):
+        seg_idx = seg_of[part]
+        kind = kinds[seg_idx]
         sents = [doc[:]] if kind == "headline" else list(doc.sents)
         for sent in sents:
             if not sent.text.strip():
