@@ -280,12 +280,31 @@ CASES: list[Case] = [
     ("C5", "address-the-nation", "The Philippine president addressed the nation on Monday about the floods.",
      D(2024, 7, 30), []),
     ("C5", "launched-campaign", "Indonesia launched a vaccination campaign in Papua on Monday.", D(2024, 2, 6), []),
+    # -------------------------------------------------- C7: detainees of no stated nationality are the state's own
+    ("C7", "detention-of-by-noun",
+     "Rights groups condemned the detention of three journalists by Iranian security forces.",
+     D(2024, 1, 9), ["COERCE occurred IRN->IRN"]),
+    ("C7", "arrested-reporters-domestic",
+     "Belarusian authorities arrested two reporters and an opposition blogger on Saturday.",
+     D(2021, 6, 2), ["COERCE occurred BLR->BLR"]),
+    ("C7", "detained-named-person",
+     "Egyptian police detained the activist Alaa Abd El-Fattah at his home in Cairo.",
+     D(2019, 9, 30), ["COERCE occurred EGY->EGY"]),
+    # -------------------------------------------------- C1: an agentless passive's subject is the patient
+    ("C1", "passive-arrested-in-city",
+     "Two French citizens were arrested in Tehran last week.",
+     D(2022, 5, 12), ["COERCE occurred IRN->FRA"]),
+    ("C1", "passive-detained-in-country",
+     "A Japanese businessman was detained in China in March.",
+     D(2023, 4, 2), ["COERCE occurred CHN->JPN"]),
+    ("C1", "passive-persons-arrested-city",
+     "The blogger and his partner were arrested in Minsk after the landing.",
+     D(2021, 5, 25), ["COERCE occurred BLR->BLR"]),
 ]
 
 
 # constructions still missed: strict xfail, so that a fix shows up as XPASS and the entry is removed
 KNOWN_GAPS: dict[str, str] = {
-    "the-country-military": "a bare 'the president' with no antecedent of its role is left unresolved",
     "lead-in-colon-summit": "a lead-in line that opens with a prepositional phrase is parsed as one noun phrase",
     "topic-conflict-talks": "the place after a topic phrase ('talks on X in Ankara') attaches to the topic",
 }

@@ -63,6 +63,7 @@ WEAPON_WORDS = {"missile", "rocket", "icbm", "projectile", "munition", "shell", 
 DOMESTIC_SECTORS = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "MED", "BUS"}
 DESCRIBE_VERBS = {"describe", "call", "label", "brand", "characterise", "characterize", "term", "denounce",
                   "portray", "condemn"}
+PATIENT_PASSIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
 ONE_SIDED_TYPES = {"PROTEST", "RETREAT", "MOBILIZE", "CONCEDE", "COERCE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
 PLACEISH = {"region", "province", "city", "town", "village", "territory", "infrastructure", "grid", "refinery",
@@ -705,6 +706,13 @@ class SentenceCoder:
                 if lead is not None:
                     srcs = [lead]
                     c.notes.append(f"subject from the list's lead-in '{lead.actor.text}:'")
+                elif obj is not None and obj.dep_ == "nsubjpass" and trig.type in PATIENT_PASSIVE_TYPES:
+                    # "two citizens were arrested in Tehran": no agent; the state where it happened acts
+                    srcs = [replace(r, actor=replace(r.actor, sector="GOV"))
+                            for r in self._state_of_scene(sent, tok, cities=True)]
+                    if srcs:
+                        c.notes.append(f"agentless passive: the act of the state where it happened, "
+                                       f"{srcs[0].country}")
             if agent is not None:
                 srcs = self._refs(sent, agent)
                 if subj is not None:
@@ -747,6 +755,11 @@ class SentenceCoder:
             poss = [ch for ch in tok.children if ch.dep_ == "poss"]
             mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
             agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
+            if not agent_p:
+                # "the detention of three reporters by the police": the parser hangs 'by' on the patient
+                agent_p = [b for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                           for p in [_pobj(ch)] if p is not None
+                           for b in p.children if b.dep_ == "prep" and b.lower_ == "by"]
             if poss:
                 srcs = self._refs(sent, poss[0])
                 if poss[0].lower_ in ("their", "our") and h.clause != h.i:
@@ -1025,6 +1038,24 @@ class SentenceCoder:
         named = {r.country for r in self.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
         return named <= {c.source.country}
 
+    def _detainee_at_home(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose
+        nationality the text does not give are that state's own (an arrest of foreigners names them)."""
+        if c.event_type != "COERCE" or c.mode != "arrest" or c.source is None or not c.source.country or \
+                c.source.country in IGO_LIKE or c.consumed or not c.trigger_i:
+            return False
+        tok = sent.span[c.trigger_i[0]]
+        if tok.pos_ == "VERB":
+            pats = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+        else:
+            pats = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                    for p in [_pobj(ch)] if p is not None]
+        for pat in pats:
+            for t in [pat, *[x for x in pat.conjuncts]]:
+                if t.ent_type_ == "PERSON" or t.lemma_.lower() in words("person_nouns"):
+                    return True
+        return False
+
     def _lead_in_subject(self, sent: Sentence) -> ActorRef | None:
         """'The European Council: / demands the release ...; / calls on ...': the items of a list that
         open with a verb share the actor named in the lead-in line that ends with a colon."""
@@ -1091,14 +1122,16 @@ class SentenceCoder:
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
             c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
 
-    def _state_of_scene(self, sent: Sentence, tok: Token) -> list[ActorRef]:
+    def _state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
-        country, is that country's own affair; the country (not a city in it) is the target."""
+        country, is that country's own affair; the country (not a city in it, unless ``cities``) is the
+        target."""
         for ch in tok.subtree:
-            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= 4:
+            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= (1 if cities else 4):
                 pob = _pobj(ch)
                 pl = self._place(sent, pob) if pob is not None else None
-                if pl is not None and pl.country and pl.kind == "country" and pl.country not in IGO_LIKE:
+                if pl is not None and pl.country and (pl.kind == "country" or cities) and \
+                        pl.country not in IGO_LIKE:
                     return [ActorRef(Actor(text=_phrase(pob) if pob is not None else pl.name, name=pl.name,
                                            role=None, country=pl.country, sector=None),
                                      "country", f"scene:{pl.name}", sent.index,
@@ -1500,6 +1533,12 @@ class SentenceCoder:
                 c.notes.append(f"the place acted on or against is the target: {p.name} ({p.country})")
                 if c.place is None:
                     c.place, c.place_text = p, p.name
+        if (c.target is None or c.target.country is None) and self._detainee_at_home(sent, c):
+            c.target = ActorRef(Actor(text=f"(detained by {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector="CVL"), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+detainee"
+            c.notes.append(f"the detained have no stated nationality: taken as {c.source.country}'s own")
         if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
             c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
                                       country=c.source.country, sector=None), "country", "one-sided",
