@@ -243,7 +243,10 @@ class SentenceCoder:
                 continue
             if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
                 lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | EXTRA_LIGHT
-                is_light = head.lemma_.lower() in lights and cur.dep_ in ("dobj", "nsubjpass")
+                lem = head.lemma_.lower()
+                # "reimposed a blockade", "reopened talks": the repeated act is still the act
+                is_light = (lem in lights or (lem.startswith("re") and lem[2:] in lights)) and \
+                    cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
                     "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
@@ -278,6 +281,14 @@ class SentenceCoder:
                 outer.target = c.target
                 outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
+            if outer.target is None and c.target is None and outer.event_type == "THREATEN" and \
+                    c.event_type in ONE_SIDED_TYPES:
+                # "threatened to impose a curfew in the capital": a domestic measure threatens the state's own
+                scene = self._state_of_scene(sent, span[c.head_i], cities=True, depth=2) or (
+                    self._state_of_scene(sent, span[c.clause_i], cities=True) if c.clause_i is not None else [])
+                if scene and outer.source is not None and outer.source.country == scene[0].country:
+                    outer.target = replace(scene[0], rule="one-sided")
+                    outer.notes.append(f"a threatened measure at home aims at home: {scene[0].country}")
             if outer.mode is None and outer.event_type in ("REQUEST", "REJECT"):
                 outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]])
             if outer.mode is None and outer.event_type == "THREATEN":
@@ -676,6 +687,11 @@ class SentenceCoder:
         if neg and frame is None:
             return "negated", frame, notes
         conditional = any(n.startswith("consequent of a condition") or n == "inside a condition" for n in notes)
+        if hypo and conditional and h.trigger.type == "THREATEN" and not any(n.startswith("modal") for n in notes):
+            # "threatened to close the border if the attacks go on": an ultimatum is made, its condition is
+            # part of what is threatened
+            hypo = False
+            notes.append("a threat's condition is its content: the threat occurred")
         if hypo:
             if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in v.children):
                 notes.append("'would' in reported speech reads as future")
@@ -742,6 +758,9 @@ class SentenceCoder:
                     if not tgts and obj.pos_ in ("NOUN", "PROPN", "NUM"):
                         heads.append(obj)   # "lift its sanctions on the general"
                         owner = self._owner(sent, obj) if trig.type in OWNER_TYPES else []
+                        if owner and trig.symmetric and len({r.country for r in srcs if r.country}) >= 2 and \
+                                owner[0].kind == "pronoun":
+                            owner = []   # "A and B upgraded their ties": 'their' is the pair itself
                         if owner:
                             tgts = owner
                             c.notes.append(f"target is the owner of '{obj.text}': {owner[0].country}")
@@ -1052,7 +1071,8 @@ class SentenceCoder:
                     for p in [_pobj(ch)] if p is not None]
         for pat in pats:
             for t in [pat, *[x for x in pat.conjuncts]]:
-                if t.ent_type_ == "PERSON" or t.lemma_.lower() in words("person_nouns"):
+                if t.ent_type_ == "PERSON" or t.lemma_.lower() in words("person_nouns") or \
+                        (t.like_num and t.dep_ == "dobj"):   # "killing two and arresting 30"
                     return True
         return False
 
@@ -1122,12 +1142,12 @@ class SentenceCoder:
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
             c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
 
-    def _state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False) -> list[ActorRef]:
+    def _state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False, depth: int = 1) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
         country, is that country's own affair; the country (not a city in it, unless ``cities``) is the
         target."""
         for ch in tok.subtree:
-            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= (1 if cities else 4):
+            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= (depth if cities else 4):
                 pob = _pobj(ch)
                 pl = self._place(sent, pob) if pob is not None else None
                 if pl is not None and pl.country and (pl.kind == "country" or cities) and \
