@@ -352,6 +352,36 @@ CASES: list[Case] = [
     ("C2", "reopened-talks",
      "Serbia and Kosovo reopened talks in Brussels on Monday.",
      D(2023, 2, 28), ["CONSULT occurred SRB->XKX"]),
+    # -------------------------------------------------- C1: the noun 'call for X to V' asks X
+    ("C1", "call-for-to-possessive",
+     "The minister repeated Japan's call for China to release the detained businessman.",
+     D(2023, 4, 2), ["REQUEST occurred JPN->CHN"]),
+    ("C1", "call-for-to-renewed",
+     "The UN chief renewed his call for Israel and Hamas to agree a truce.",
+     D(2024, 2, 20), ["REQUEST occurred UNO->ISR", "REQUEST occurred UNO->PSE"]),
+    ("C1", "call-for-to-issued",
+     "Germany issued a call for Serbia to withdraw its troops from the border.",
+     D(2023, 10, 1), ["REQUEST occurred DEU->SRB"]),
+    # -------------------------------------------------- C8: a singular 'party' or a compound is no pair
+    ("C8", "opposition-party-not-pair",
+     "Myanmar's generals met Thai officials. The Pakistani government banned the opposition party.",
+     D(2024, 3, 1), ["CONSULT occurred MMR->THA", "COERCE occurred PAK->PAK"]),
+    ("C8", "ruling-party-not-pair",
+     "Chinese and Indian officials met in Delhi. Later Bangladesh's police arrested leaders of the ruling party.",
+     D(2024, 8, 5), ["CONSULT occurred CHN->IND", "COERCE occurred BGD->BGD"]),
+    ("C8", "two-parties-still-pair",
+     "Armenia and Azerbaijan resumed border talks. The two parties signed a protocol on Tuesday.",
+     D(2024, 4, 20), ["CONSULT occurred ARM->AZE", "SUPPORT occurred ARM->AZE"]),
+    # -------------------------------------------------- C2: 'state of emergency': the first noun heads it
+    ("C2", "extended-state-of-emergency",
+     "Myanmar's junta extended the state of emergency by six months.",
+     D(2023, 7, 31), ["COERCE occurred MMR->MMR"]),
+    ("C2", "declared-state-of-emergency",
+     "Ecuador's president declared a state of emergency in three provinces.",
+     D(2024, 1, 8), ["COERCE occurred ECU->ECU"]),
+    ("C2", "imposed-state-of-emergency-city",
+     "Peru imposed a state of emergency in Lima on Friday.",
+     D(2023, 9, 22), ["COERCE occurred PER->PER"]),
 ]
 
 

@@ -195,9 +195,14 @@ class SentenceCoder:
                         continue
                     toks = [i, *[t - span.start for t in mods]]
                     text = " ".join(span[k].text for k in sorted(toks))
-                    clause, light = self._noun_clause(tok, np_.trigger)
-                    hits.append(_Hit(i, toks, text, np_.trigger, "noun",
-                                     clause - span.start if clause is not None else i,
+                    hi, htok = i, tok
+                    if "of" in np_.modifiers and span[min(toks)].dep_ != "pobj":
+                        # "state of emergency", "cessation of hostilities": the first noun heads the phrase
+                        hi = min(toks)
+                        htok = span[hi]
+                    clause, light = self._noun_clause(htok, np_.trigger)
+                    hits.append(_Hit(hi, toks, text, np_.trigger, "noun",
+                                     clause - span.start if clause is not None else hi,
                                      light - span.start if light is not None else None))
                     break
         heads = {h.i for h in hits}
@@ -825,6 +830,17 @@ class SentenceCoder:
                     _s, aobj, _a = _verb_args(ch, [ch])
                     if aobj is not None and aobj.i != tok.i:
                         tgts = self._refs(sent, aobj)
+            if trig.type == "REQUEST" and not tgts:
+                # "Japan's call for China to free him": the subject of the for-to clause is asked
+                for ch in tok.children:
+                    if ch.dep_ in ("acl", "advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                    for m in ch.children):
+                        fsubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                        if fsubj is not None:
+                            tgts = self._refs(sent, fsubj)
+                            if tgts:
+                                c.notes.append(f"asked: the subject of 'for ... to {ch.text}'")
+                                break
             ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
             if ofs and not tgts:
                 pob = _pobj(ofs[0])
@@ -1698,6 +1714,9 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
         return False
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
              for t in ch.subtree}
+    # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
+    words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
+              for m in ch.children if m.dep_ in ("mark", "aux")}
     return bool(words & set(objects))
 
 
