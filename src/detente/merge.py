@@ -9,7 +9,7 @@ from .actors.recognize import ActorRef
 from .record import Actor, DateSpan, Event, Location, Mention, event_id
 
 if TYPE_CHECKING:
-    from .events.extract import Candidate
+    from .events.candidate import Candidate
     from .events.lexicon import TriggerLexicon
     from .nlp import Sentence
 

@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .events.extract import DESCRIBE_VERBS
 from .events.lexicon import TriggerLexicon
+from .lexicon import words
 from .resolve.dates import find_time_expressions
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class PreFilter:
             lemma = tok.lemma_
             if trig.verbs_for(lemma) or trig.nouns_for(lemma) or trig.nouns_for(tok.lower_):
                 return True
-            if lemma.lower() in DESCRIBE_VERBS:
+            if lemma.lower() in words("describe_verbs"):
                 return True
         return False
 

@@ -14,13 +14,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
+from .candidate import Candidate
+from .parse import pobj, verb_above
+from .status import own_status, refused_mode
+from .types import CONFLICT_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..actors.recognize import ActorRef
     from ..nlp import Sentence
-    from .extract import Candidate, SentenceCoder
+    from .arguments import ArgumentReader
+    from .context import ArticleContext
 
 SAY_LEMMAS = frozenset({"say", "state", "tell", "insist", "declare", "argue", "stress", "add", "write", "warn",
                         "reiterate", "repeat", "note", "believe"})
@@ -53,27 +58,25 @@ def _candidate_at(cands: list[Candidate], i: int) -> Candidate | None:
     return next((c for c in cands if c.head_i == i or i in c.trigger_i), None)
 
 
-def _first_other(coder: SentenceCoder, sent: Sentence, tok: Token, country: str | None) -> ActorRef | None:
+def _first_other(ctx: ArticleContext, sent: Sentence, tok: Token, country: str | None) -> ActorRef | None:
     for t in tok.subtree:
         if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN"):
             continue
-        for r in coder._refs(sent, t):
+        for r in ctx.refs(sent, t):
             if r.country and r.country != country:
                 return r
     return None
 
 
-def derived(coder: SentenceCoder, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """New candidates from obligation and readiness frames in ``sent``."""
-    from .extract import Candidate  # local: extract imports this module
-
     span = sent.span
     out: list[Candidate] = []
     modals = words("obligation_modals")
     ready = words("readiness_words")
-    demand = coder.trig.trigger("request.general.demand")
-    offer = coder.trig.trigger("agree.general.promise")
-    refuse = coder.trig.trigger("reject.general.reject")
+    demand = ctx.trig.trigger("request.general.demand")
+    offer = ctx.trig.trigger("agree.general.promise")
+    refuse = ctx.trig.trigger("reject.general.reject")
     for tok in span:
         i = tok.i - span.start
         # ---- "X said Y must V ..."
@@ -82,12 +85,12 @@ def derived(coder: SentenceCoder, sent: Sentence, cands: list[Candidate]) -> lis
             obliged = _subject(tok)
             speaker = _subject(say) if say is not None else None
             if say is not None and obliged is not None and speaker is not None:
-                srcs, tgts = coder._refs(sent, speaker), coder._refs(sent, obliged)
+                srcs, tgts = ctx.refs(sent, speaker), ctx.refs(sent, obliged)
                 if srcs and tgts and srcs[0].country and tgts[0].country and srcs[0].country != tgts[0].country:
                     inner = _candidate_at(cands, i)
-                    mode = coder._refused_mode(inner.trigger, tok) if inner is not None else None
+                    mode = refused_mode(inner.trigger, tok) if inner is not None else None
                     c = Candidate(sent.index, [i], f"{say.text} ... {tok.text}", demand, "REQUEST", mode,
-                                  coder._own_status(say), source=srcs[0], target=tgts[0],
+                                  own_status(ctx.mod, say), source=srcs[0], target=tgts[0],
                                   rule="construction:obligation", extra_targets=tgts[1:])
                     c.head_i = c.clause_i = say.i - span.start
                     c.lemma, c.anchors = tok.lemma_.lower(), {i}
@@ -104,20 +107,20 @@ def derived(coder: SentenceCoder, sent: Sentence, cands: list[Candidate]) -> lis
             subj = _subject(be) or _subject(tok)
             if comp is None or subj is None:
                 continue
-            srcs = coder._refs(sent, subj)
+            srcs = ctx.refs(sent, subj)
             if not srcs or not srcs[0].country:
                 continue
             inner = _candidate_at(cands, comp.i - span.start)
             target = inner.target if inner is not None and inner.target is not None else None
             if target is None or target.country == srcs[0].country:
-                target = _first_other(coder, sent, comp, srcs[0].country)
+                target = _first_other(ctx, sent, comp, srcs[0].country)
             if target is None or not target.country:
                 continue
             negated = any(c.dep_ == "neg" for c in (*be.children, *tok.children))
             trig = refuse if negated else offer
             if trig is None:
                 continue
-            mode = coder._refused_mode(inner.trigger, comp) if negated and inner is not None else None
+            mode = refused_mode(inner.trigger, comp) if negated and inner is not None else None
             c = Candidate(sent.index, [i], f"{tok.text} to {comp.text}", trig, trig.type, mode, "occurred",
                           source=srcs[0], target=target, rule="construction:readiness")
             c.head_i = c.clause_i = i
@@ -125,4 +128,60 @@ def derived(coder: SentenceCoder, sent: Sentence, cands: list[Candidate]) -> lis
             c.notes.append(f"'{tok.text} to {comp.text}': {'a refusal' if negated else 'an offer'} by "
                            f"{srcs[0].country} aimed at {target.country}")
             out.append(c)
+    return out
+
+
+def characterisations(ctx: ArticleContext, args: ArgumentReader, sent: Sentence,
+                      cands: list[Candidate]) -> list[Candidate]:
+    """'what it described as a direct attack launched by Iran', 'citing what they described as pro-Armenian
+    statements from France': characterising another side's act is an accusation (rule: describe-as)."""
+    span = sent.span
+    out: list[Candidate] = []
+    trig = ctx.trig.trigger("accuse.allege.evaluative")
+    if trig is None:
+        return out
+    for v in span:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in words("describe_verbs"):
+            continue
+        as_prep = next((t for t in v.subtree if t.dep_ == "prep" and t.lower_ == "as" and
+                        verb_above(t) is not None and verb_above(t).i == v.i), None)  # type: ignore[union-attr]
+        obj = pobj(as_prep) if as_prep is not None else None
+        if obj is None:   # "what it called hostile statements from France"
+            obj = next((t for t in v.children if t.dep_ == "oprd"), None)
+        subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+        if obj is None or subj is None:
+            continue
+        labelled = next((t for t in v.children if t.dep_ == "dobj" and t.lower_ not in ("what", "which")),
+                        None) if obj.dep_ == "oprd" else None
+        if labelled is not None:
+            # "called the Argentine leader a liar": labelling an actor, never a phone call; an
+            # accusation only when the label is a charge ("a war criminal", "a terrorist")
+            for o in cands:
+                if o.head_i == v.i - span.start:
+                    o.consumed, o.emitted, o.reason = True, False, "a label ('called X a Y'), not a call"
+            if obj.lemma_.lower() not in words("pejorative_labels"):
+                continue
+        speakers = ctx.refs(sent, subj)
+        if not speakers or speakers[0].country is None:
+            continue
+        inner = next((c for c in cands if c.head_i == obj.i - span.start and c.source is not None), None)
+        acted = [inner.source] if inner is not None and inner.source is not None else []
+        owners = acted or (ctx.refs(sent, labelled) if labelled is not None else []) or \
+            args.from_owner(sent, obj) or args.from_owner(sent, v) or args.owner(sent, obj, include_of=False)
+        owners = [o for o in owners if o.country and o.country != speakers[0].country]
+        if not owners:
+            continue
+        mode = "allege" if inner is not None and inner.trigger.type in CONFLICT_TYPES else "disapprove"
+        c = Candidate(sent.index, [v.i - span.start], f"{v.text} ... as {obj.text}", trig, "ACCUSE", mode,
+                      own_status(ctx.mod, v), source=speakers[0], target=owners[0],
+                      rule="rule:describe-as", extra_targets=owners[1:])
+        c.head_i = c.clause_i = v.i - span.start
+        c.lemma = v.lemma_.lower()
+        c.anchors = {v.i - span.start}
+        c.notes.append(f"'{v.text} ... as {obj.text}': {speakers[0].country} characterises "
+                       f"{owners[0].country}'s act (an accusation)")
+        out.append(c)
+        for o in cands:   # "called X Y" is a characterisation, not a phone call
+            if o.head_i == v.i - span.start and o is not c:
+                o.consumed, o.emitted, o.reason = True, False, "a characterisation ('called X Y')"
     return out

@@ -1,0 +1,130 @@
+"""What every stage of the event coder shares for one article: the lexicons, the article's actors, the
+gazetteer and the publication date, the facts one sentence leaves for the next (dated clauses, frames),
+and the lookups of actors and places behind a token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..lexicon import words
+from .parse import name_text, pobj
+from .types import IGO_LIKE
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from spacy.tokens import Token
+
+    from ..actors.recognize import ActorRef, ArticleActors
+    from ..nlp import Sentence
+    from ..resolve.dates import DateResolution
+    from ..resolve.places import Gazetteer, Place
+    from .lexicon import TriggerLexicon
+    from .modality import Modality
+
+
+@dataclass
+class ArticleContext:
+    """The resources and the running state of coding one article, shared by the stages."""
+
+    trig: TriggerLexicon
+    mod: Modality
+    actors: ArticleActors
+    gaz: Gazetteer | None
+    published: date | None
+    # a report on a Security Council session: UN actions in it happen in New York
+    un_session: bool = False
+    # sentence-relative heads of the noun triggers of the sentence being coded
+    event_heads: set[int] = field(default_factory=set)
+    # dated clauses that are not events themselves ("the UN chief told the Council today"), by verb
+    clause_dates: dict[tuple[int, int], tuple[DateResolution, str]] = field(default_factory=dict)
+    # dated frames with their speaker: (sentence, speaker, date, date text)
+    frames: list[tuple[int, ActorRef, DateResolution, str]] = field(default_factory=list)
+    places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
+
+    def refs(self, sent: Sentence, tok: Token | None) -> list[ActorRef]:
+        if tok is None:
+            return []
+        return [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+
+    def is_actorish(self, sent: Sentence, tok: Token) -> bool:
+        r = self.actors.resolve(sent.index, tok.i - sent.span.start)
+        return r is not None and r.kind in ("person", "org", "group")
+
+    def place_in(self, sent: Sentence, tok: Token) -> Place | None:
+        """The place a phrase names or sits in: 'Kherson', 'the city of Kherson', 'a school in Gaza',
+        'its border with Finland'."""
+        p = self.place(sent, tok)
+        if p is not None:
+            return p
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "with", "outside", "inside"):
+                pob = pobj(ch)
+                if pob is None:
+                    continue
+                if ch.lower_ == "with" and tok.lemma_.lower() not in ("border", "frontier", "boundary"):
+                    continue
+                p = self.place(sent, pob) or self.owned_place(sent, pob)
+                if p is not None:
+                    return p
+        return None
+
+    def owned_place(self, sent: Sentence, tok: Token) -> Place | None:
+        """'Russia's Krasnodar region', 'Ukraine's energy infrastructure': a place-like noun owned by a state."""
+        if self.gaz is None or tok.lemma_.lower() not in words("placeish_nouns"):
+            return None
+        for ch in tok.subtree:
+            if ch.dep_ in ("poss", "compound", "amod", "nmod") and ch.i < tok.i:
+                r = self.actors.resolve(sent.index, ch.i - sent.span.start)
+                if r is not None and r.country and r.country not in IGO_LIKE:
+                    return self.gaz.country(r.country)
+                p = self.gaz.lookup(ch.text) if ch.pos_ == "PROPN" else None
+                if p is not None and p.country:
+                    return p   # "the Zaporizhzhia nuclear power plant" (whatever the tagger thought the name was)
+        return None
+
+    def is_place(self, sent: Sentence, tok: Token) -> bool:
+        return self.place(sent, tok) is not None
+
+    def place(self, sent: Sentence, tok: Token) -> Place | None:
+        """The gazetteer place a token names (looked up once per token; callers ask repeatedly)."""
+        key = (sent.index, tok.i)
+        if key not in self.places:
+            ref = self.actors.resolve(sent.index, tok.i - sent.span.start) if tok.pos_ == "PROPN" else None
+            # the head of an organisation's name is no town ("... Stabilization Mission", "the Alliance")
+            in_name = ref is not None and ref.kind == "org" and len(name_text(tok).split()) > 1
+            self.places[key] = None if in_name else self.lookup_place(tok)
+        return self.places[key]
+
+    def lookup_place(self, tok: Token) -> Place | None:
+        # prominence decides, not the countries of the actors named: they often meet elsewhere (Geneva)
+        if self.gaz is None:
+            return None
+        if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        if tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "ORDINAL", "CARDINAL", "MONEY"):
+            return None   # "in March" is a month, not the town in Cambridgeshire
+        text = name_text(tok)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pob = pobj(of) if of is not None else None
+        if pob is not None and pob.pos_ == "PROPN":
+            # "the Sea of Japan", "the Gulf of Aden", "the Strait of Hormuz": the whole name first
+            whole = self.gaz.lookup(f"{text} of {name_text(pob)}")
+            if whole is not None:
+                return whole
+        p = self.gaz.lookup(text)
+        if p is None and text.lower().startswith("the "):
+            p = self.gaz.lookup(text[4:])
+        if p is None and text != tok.text:
+            p = self.gaz.lookup(tok.text)
+        if (p is None or p.country is None) and tok.pos_ == "PROPN":
+            # "Pakistan and Pakistani-administered Kashmir": a country named inside the place phrase
+            for ch in tok.children:
+                if ch.dep_ in ("nmod", "compound") and ch.pos_ == "PROPN":
+                    q = self.gaz.lookup(ch.text)
+                    if q is not None and q.country:
+                        return q
+        return p
+

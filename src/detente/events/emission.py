@@ -1,0 +1,324 @@
+"""Stage 5 (C7): the emission rule.
+
+Input: a sentence's candidates with roles, status, date and place. Output: the same candidates, each either
+emitted or not with its reason. Parts of one act fold into it (a participle of the same kind), coordinated
+acts share a target named once, a dyadic act with no target aims at the other side of the article's main
+pair; then each candidate is finished: sectors implied by its kind, domestic actors localised, the place
+acted on as target, detainees and one-sided acts aimed at home, and the checks that drop it (no source, no
+target, one actor on both sides); a consultation's mode comes from its place and venue.
+:func:`split_coordinated` (after all sentences) gives one event per pair of parties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..actors.recognize import ActorRef
+from ..lexicon import words
+from ..record import Actor
+from .parse import pobj
+from .types import DOMESTIC_SECTORS, DYADIC_TYPES, IGO_LIKE, MULTI_IGO, ONE_SIDED_TYPES, PLACE_TARGET_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from ..nlp import Sentence
+    from .arguments import ArgumentReader
+    from .attach import Attacher
+    from .candidate import Candidate
+    from .context import ArticleContext
+
+
+class Emitter:
+    """Decides which candidates become events, and completes those that do."""
+
+    def __init__(self, ctx: ArticleContext, args: ArgumentReader, attach: Attacher) -> None:
+        self.ctx = ctx
+        self.args = args
+        self.attach = attach
+
+    def absorb_parts(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'military exercises encircling Taiwan', 'killed three people in a raid': a participle or phrase
+        of the same kind is part of the noun's event."""
+        span = sent.span
+        for c in cands:
+            for o in cands:
+                if o is c or o.event_type != c.event_type or o.consumed:
+                    continue
+                in_pp = len(o.ancestors) >= 2 and o.ancestors[0][1] == "pobj" and o.ancestors[1][0] == c.head_i \
+                    and span[o.ancestors[0][0]].lower_ in ("in", "during", "with", "by", "through")
+                if in_pp or (
+                        o.ancestors and o.ancestors[0][0] == c.head_i and o.ancestors[0][1] in ("acl", "relcl")):
+                    # "military exercises encircling Taiwan", "killed three people in a raid"
+                    if c.target is None and o.target is not None:
+                        c.target = o.target
+                    if c.source is None and o.source is not None:
+                        c.source = o.source
+                    if c.time is None and o.time is not None:
+                        c.time, c.time_text = o.time, o.time_text
+                    o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
+
+    def carry_targets(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """Coordinated actions of one subject share the target named once ("India expelled Pakistani
+        diplomats, recalled its own staff and suspended visa services")."""
+        span = sent.span
+
+        def top(i: int) -> int:
+            t = span[i]
+            for _ in range(8):
+                if t.dep_ == "conj" and t.head.i != t.i:
+                    t = t.head
+                else:
+                    break
+            return t.i
+
+        for c in cands:
+            if c.consumed or c.target is not None or c.source is None or not c.source.country:
+                continue
+            if c.event_type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+                continue
+            for o in cands:
+                if o is c or o.target is None or not o.target.country or o.source is None:
+                    continue
+                if o.source.country != c.source.country or o.target.country == c.source.country:
+                    continue
+                if top(o.clause_i) == top(c.clause_i):
+                    c.target = o.target
+                    c.notes.append(f"target shared with the coordinated '{o.trigger_text}': {o.target.country}")
+                    break
+
+    def implicit_targets(self, cands: list[Candidate]) -> None:
+        """A one-sided act of conflict by one side of the article's dominant dyad is aimed at the other
+        ("Pakistan denied any involvement", "which Delhi rejected"); rule: implicit-target:dyad."""
+        pair = self.ctx.actors.dominant_pair()
+        if pair is None:
+            return
+        for c in cands:
+            if c.consumed or c.target is not None or c.source is None or c.source.country not in pair:
+                continue
+            if c.event_type not in DYADIC_TYPES:
+                continue
+            if c.clause_i == c.head_i and not self._is_verb_trigger(c):
+                continue   # an event noun with no clause of its own ("the results of an investigation")
+            other = pair[1] if c.source.country == pair[0] else pair[0]
+            c.target = ActorRef(Actor(text="(implicit: the other side of the article's main dyad)", name=None,
+                                      role=None, country=other, sector=None), "country", "implicit-target:dyad",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+implicit-target"
+            c.notes.append(f"no target in the text: the other side of the article's dyad, {other}")
+
+    def finish(self, sent: Sentence, c: Candidate) -> None:
+        span = sent.span
+        c.span_start, c.span_end = clause_extent(span, c)
+        if c.event_type in ("ASSAULT", "MOBILIZE") and c.source is not None and \
+                c.source.kind in ("country", "metonym") and c.source.actor.sector in (None, "GOV"):
+            c.source = replace(c.source, actor=replace(c.source.actor, sector="MIL"))
+        if c.consumed:
+            return
+        if c.event_type in ("ACCUSE", "REJECT") and c.target is not None and \
+                c.target.kind in ("country", "metonym") and c.target.actor.sector is None:
+            # an accusation or refusal aimed at a state is aimed at its government
+            c.target = replace(c.target, actor=replace(c.target.actor, sector="GOV"))
+        # a veto with no named target is cast against the Council's text (GOLD-GUIDE: target UNO)
+        if c.event_type == "REJECT" and c.lemma == "veto" and c.target is None and self.ctx.gaz is not None and (
+                self.ctx.un_session or "council" in span.text.lower() or "resolution" in span.text.lower()):
+            c.target = ActorRef(Actor(text="the Security Council", name="United Nations Security Council",
+                                      role=None, country="UNO", sector="IGO"), "org", "veto:UNO", c.sent, c.head_i)
+            c.notes.append("a veto is cast against the Security Council's draft: target UNO")
+        # domestic repression: "police detained dozens of protesters" -- the detained are the state's own
+        if c.event_type == "COERCE" and c.source is not None and c.source.country and c.target is not None and \
+                c.source.actor.sector in ("COP", "MIL", "SPY", "JUD") and \
+                c.target.country is None and c.target.actor.sector in DOMESTIC_SECTORS:
+            c.target = replace(c.target, actor=replace(c.target.actor, country=c.source.country))
+            c.notes.append(f"people detained by {c.source.country}'s own forces are taken as its nationals")
+        # police, protesters, hostages...: domestic actors with no nationality belong where the act happened
+        pl = c.place or c.place_target
+        if pl is not None and pl.country and pl.country not in IGO_LIKE:
+            for side in ("source", "target"):
+                ref: ActorRef | None = getattr(c, side)
+                if ref is not None and ref.country is None and ref.actor.sector in DOMESTIC_SECTORS:
+                    setattr(c, side, replace(ref, actor=replace(ref.actor, country=pl.country)))
+                    c.notes.append(f"{side} '{ref.actor.text}' is local to {pl.name} ({pl.country})")
+        if c.event_type == "ACCUSE" and c.lemma in ("protest", "demonstrate", "rally") and c.source is not None \
+                and c.source.plural and c.source.actor.sector in ("CVL", "OPP"):
+            # "students protested against the government": a crowd's protest is a demonstration
+            c.event_type, c.mode = "PROTEST", "demo"
+            c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
+        self.args.localise(sent, c)
+        if c.source is None or c.source.country is None:
+            c.emitted, c.reason = False, "no identifiable source"
+            return
+        if (c.target is None or c.target.country is None) and c.event_type in PLACE_TARGET_TYPES:
+            p = c.place_target or (c.place if c.place is not None and c.place.kind in (
+                "country", "city", "admin", "territory", "region", "disputed") else None)
+            if p is not None and p.country and p.country != c.source.country:
+                c.target = ActorRef(Actor(text=c.place_text or p.name, name=p.name, role=None, country=p.country,
+                                          sector=None), "country", f"target-place:{p.name}", c.sent,
+                                    c.trigger_i[0])
+                c.rule += "+place-target"
+                c.notes.append(f"the place acted on or against is the target: {p.name} ({p.country})")
+                if c.place is None:
+                    c.place, c.place_text = p, p.name
+        if (c.target is None or c.target.country is None) and self._detainee_at_home(sent, c):
+            c.target = ActorRef(Actor(text=f"(detained by {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector="CVL"), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+detainee"
+            c.notes.append(f"the detained have no stated nationality: taken as {c.source.country}'s own")
+        if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
+            c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector=None), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+one-sided"
+            c.notes.append(f"a one-sided act with no other party: aimed at home, {c.source.country}")
+        if c.target is None or c.target.country is None:
+            c.emitted, c.reason = False, "no identifiable target"
+            return
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and (
+                c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
+                                                                           c.target.actor.sector)):
+            c.emitted, c.reason = False, "source and target are the same actor"
+            return
+        if c.trigger.needs_target and c.target is None:
+            c.emitted, c.reason = False, "trigger needs a target"
+        if c.place is None and c.event_type == "CONSULT":
+            self.attach.default_place(sent, c)
+        # CONSULT mode from place and venue
+        if c.event_type == "CONSULT" and c.mode is None and not c.multilateral_venue:
+            tok = span[c.trigger_i[-1]]
+            for ch in tok.subtree:
+                if (ch.i < tok.i and ch.dep_ in ("compound", "amod", "npadvmod", "nmod")) or \
+                        (ch.head.i == tok.i and ch.dep_ in ("amod", "compound")):
+                    r = self.ctx.actors.resolve(sent.index, ch.i - span.start) if ch.pos_ in ("PROPN", "NOUN", "ADJ") \
+                        else None
+                    if r is not None and r.country in MULTI_IGO and r.country not in (
+                            c.source.country, c.target.country):
+                        c.multilateral_venue = True
+                        c.notes.append(f"'{ch.text}' makes it a multilateral meeting")
+                        break
+        if c.event_type == "CONSULT" and c.mode is None:
+            for i in c.anchors:
+                for ch in span[i].children:
+                    pob = pobj(ch) if ch.dep_ == "prep" and ch.lower_ in ("by", "over", "via") else None
+                    if pob is not None and pob.lemma_.lower() in words("remote_channels"):
+                        c.mode = "phone"
+                        c.notes.append(f"'{ch.text} {pob.text}': a remote consultation")
+        if c.event_type == "CONSULT" and c.mode is None and c.place is None and not c.multilateral_venue and \
+                any(span[i].lemma_.lower() == "speak" for i in c.trigger_i):
+            c.mode = "phone"
+            c.notes.append("'speak with' with no place reads as a call")
+        if c.event_type == "CONSULT" and c.mode == "multilateral" and not c.multilateral_venue and \
+                c.place is not None and c.source.country not in IGO_LIKE and c.target.country not in IGO_LIKE and \
+                c.place.country in (c.source.country, c.target.country):
+            # "South Korea and Japan held their first summit in Tokyo": a two-state summit at home is a visit
+            c.mode = None
+            c.notes.append("a summit of two states in one of them is a visit")
+        if c.event_type == "CONSULT" and c.mode is None:
+            if c.multilateral_venue:
+                c.mode = "multilateral"
+            elif c.place is not None and c.place.country:
+                if c.place.country == c.target.country:
+                    c.mode = "visit"
+                elif c.place.country == c.source.country:
+                    c.mode = "visit"
+                    c.source, c.target = c.target, c.source
+                    c.notes.append("met on the source's soil: the other side is the visitor")
+                else:
+                    c.mode = "third-party"
+            if c.mode:
+                c.notes.append(f"CONSULT mode from place/venue: {c.mode}")
+        if c.place is None and c.event_type != "CONSULT":
+            self.attach.default_place(sent, c)
+        if c.event_type == "CONSULT" and c.mode == "visit" and c.place is None and self.ctx.gaz is not None:
+            p = self.ctx.gaz.country(c.target.country) if c.target.country else None
+            if p is not None:
+                c.place, c.place_text = p, c.target.actor.text
+                c.notes.append("a visit takes place in the host's country")
+        s, e = clause_extent(span, c)
+        c.span_start, c.span_end = s, e
+
+    def _one_sided(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: acts that need no other party (a hunger strike, a resignation, a curfew, calling up reservists)
+        are events of the source's own state when the sentence names no other party for them."""
+        if c.source is None or not c.source.country or c.source.country in IGO_LIKE or c.consumed:
+            return False
+        if c.event_type not in ONE_SIDED_TYPES and not (c.event_type == "REJECT" and c.mode == "yield"):
+            return False
+        if c.event_type == "RETREAT" and c.mode not in ("resign", None):
+            return False
+        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law"):
+            return False   # an arrest or a seizure needs its patient; a curfew does not
+        if c.status not in ("occurred", "planned"):
+            return False
+        if not self._is_verb_trigger(c) and c.clause_i == c.head_i:
+            return False   # a bare event noun ("the protests") is background, not a reported act
+        named = {r.country for r in self.ctx.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
+        return named <= {c.source.country}
+
+    def _detainee_at_home(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose
+        nationality the text does not give are that state's own (an arrest of foreigners names them)."""
+        if c.event_type != "COERCE" or c.mode != "arrest" or c.source is None or not c.source.country or \
+                c.source.country in IGO_LIKE or c.consumed or not c.trigger_i:
+            return False
+        tok = sent.span[c.trigger_i[0]]
+        if tok.pos_ == "VERB":
+            pats = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+        else:
+            pats = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                    for p in [pobj(ch)] if p is not None]
+        for pat in pats:
+            for t in [pat, *[x for x in pat.conjuncts]]:
+                if t.ent_type_ == "PERSON" or t.lemma_.lower() in words("person_nouns") or \
+                        (t.like_num and t.dep_ == "dobj"):   # "killing two and arresting 30"
+                    return True
+        return False
+
+    def _is_verb_trigger(self, c: Candidate) -> bool:
+        return c.trigger.verbs != () and c.lemma in {v.split()[0] for v in c.trigger.verbs}
+
+
+def clause_extent(span: Span, c: Candidate) -> tuple[int, int]:
+    toks = [span[i] for i in c.trigger_i]
+    starts = [t.idx for t in toks]
+    ends = [t.idx + len(t.text) for t in toks]
+    for r in (c.source, c.target):
+        if r is not None and 0 <= r.token < len(span):
+            t = span[r.token]
+            starts.append(t.idx)
+            ends.append(t.idx + len(t.text))
+    base = span.start_char
+    return min(starts) - base, max(ends) - base
+
+def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
+    """One event per target ("thanked the emir of Qatar and the president of Egypt") and per source
+    ("the US and the EU imposed sanctions"); reciprocal fighting ("skirmishes between India and
+    Pakistan") is an attack in both directions."""
+    from dataclasses import replace as dc_replace
+
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        if not c.emitted or c.consumed:
+            continue
+        for t in c.extra_targets:
+            if c.source is not None and t.country != c.source.country:
+                k = dc_replace(c, target=t, notes=[*c.notes, f"one of several targets: {t.country}"],
+                               extra_targets=[], extra_sources=[])
+                out.append(k)
+        if c.event_type not in ("AGREE", "COOPERATE"):
+            for sref in c.extra_sources:
+                if c.target is not None and sref.country != c.target.country:
+                    k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
+                                   extra_targets=[], extra_sources=[])
+                    out.append(k)
+        if c.source is not None and c.target is not None and (
+                (c.event_type == "ASSAULT" and c.lemma in words("reciprocal_acts")) or
+                (c.event_type == "RETREAT" and c.lemma in ("exchange", "swap", "trade"))):
+            k = dc_replace(c, source=c.target, target=c.source,
+                           notes=[*c.notes, "reciprocal act (fighting, prisoner exchange): it runs both ways"],
+                           extra_targets=[], extra_sources=[])
+            out.append(k)
+    return out
+

@@ -1,0 +1,323 @@
+"""Stage 3 (C4, C10): status and scope.
+
+Input: a candidate and its trigger's control chain ("is expected to visit" -> [visit, expected]). Output: its
+status (occurred, planned, hypothetical, negated, cancelled) and the frame it sits in: a refusal turns it
+into a REJECT of the refused act, a request or threat over it makes it their content (its target and kind
+become theirs). Sentence-level passes then settle frames across candidates: one REJECT per refusal,
+invitations as planned visits, warned-of actions as the content of the warning, and topic nouns ("discussed
+the war in Gaza") as no events at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..actors.recognize import ActorRef
+from ..lexicon import words
+from ..record import Actor
+from .parse import distinct_sectors, noun_phrase
+from .types import ONE_SIDED_TYPES, REQUEST_MODE, THREAT_MODE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..nlp import Sentence
+    from ..resolve.places import Place
+    from .arguments import ArgumentReader
+    from .candidate import Candidate, Hit
+    from .context import ArticleContext
+    from .lexicon import Trigger
+    from .modality import Modality
+
+Frame = tuple[str, "Token"]
+
+
+def refused_mode(trig: Trigger, tok: Token) -> str:
+    """The mode of a request or refusal from the act requested or refused."""
+    if tok.lemma_.lower() in words("meet_words"):
+        return "meet"
+    if tok.lemma_.lower() in words("assist_words"):
+        return "assist"
+    if trig.type == "SANCTION" or trig.type == "COERCE":
+        # refusing to lift sanctions / to release: yielding is what was refused
+        gov = tok.head if tok.dep_ in ("dobj", "pobj") else tok
+        if gov.lemma_.lower() in words("lift_verbs") or tok.lemma_.lower() in words("lift_verbs"):
+            return "yield"
+        return "change"
+    if trig.type == "AGREE":
+        return "change"
+    return REQUEST_MODE.get(trig.type, "change")
+
+
+def own_status(mod: Modality, tok: Token) -> str:
+    """The status a frame verb has of its own ('will refuse' is planned, 'may refuse' hypothetical)."""
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if any(mod.has("future_aux", k) for k in kids):
+        return "planned"
+    if any(mod.has("hypo_aux", k) for k in kids):
+        return "hypothetical"
+    return "occurred"
+
+
+
+class StatusReader:
+    """Status of each candidate and the frames that scope over candidates."""
+
+    def __init__(self, ctx: ArticleContext, args: ArgumentReader) -> None:
+        self.ctx = ctx
+        self.args = args
+
+    def frame(self, sent: Sentence, h: Hit, c: Candidate, chain: list[Token],
+              by_token: dict[int, Hit]) -> Frame | None:
+        """Set the candidate's status; apply its frame (refusal, request, threat) and return it."""
+        span = sent.span
+        tok = span[h.i]
+        trig = h.trigger
+        status, frame, notes = self.status(sent, tok, h, chain)
+        c.notes.extend(notes)
+        c.status = status
+        if frame is not None:
+            kind, ftok = frame
+            if kind == "refusal":
+                c.event_type = "REJECT"
+                c.mode = refused_mode(trig, tok)
+                c.rule = f"{trig.entry}+refusal"
+                c.trigger_text = f"{ftok.text} ... {h.text}"
+                c.notes.append(f"refused by '{ftok.text}': REJECT/{c.mode}")
+                c.status = own_status(self.ctx.mod, ftok)
+                c.anchors.add(ftok.i - span.start)
+                c.frame_i = ftok.i - span.start
+                c.depth = len(chain)
+            elif kind in ("request", "threat"):
+                outer = by_token.get(ftok.i - span.start)
+                if outer is not None:
+                    c.consumed = True
+                    c.emitted = False
+                    c.outer_i = ftok.i - span.start
+                    c.reason = f"complement of the {kind} '{ftok.text}' (gives its mode and target)"
+        return frame
+
+    def status(self, sent: Sentence, tok: Token, h: Hit,
+               chain: list[Token]) -> tuple[str, Frame | None, list[str]]:
+        """Decide the status from the trigger's control chain; return (status, frame, notes)."""
+        mod = self.ctx.mod
+        notes: list[str] = []
+        future = hypo = neg = planned = cancelled = False
+        frame: Frame | None = None
+        under_report = False
+        # nominal modifiers: "a planned trip", "a possible visit", "no talks"
+        if h.kind == "noun":
+            for ch in tok.children:
+                w = ch.lower_
+                if ch.dep_ in ("amod", "compound", "nmod") and mod.has("plan_modifier", w):
+                    planned = True
+                    notes.append(f"'{ch.text}' marks it planned")
+                elif ch.dep_ in ("amod",) and mod.has("hypo_modifier", w):
+                    hypo = True
+                    notes.append(f"'{ch.text}' marks it hypothetical")
+                elif ch.dep_ == "det" and w == "no":
+                    neg = True
+                    notes.append("'no' negates it")
+        prev: Token | None = tok if h.kind == "verb" else None
+        for v in chain:
+            lemma = v.lemma_.lower()
+            is_self = v.i == tok.i
+            via_conj = prev is not None and prev.dep_ == "conj" and prev.head.i == v.i
+            if ((not is_self and prev is not None) or (not is_self and h.kind == "noun")) and not via_conj:
+                if mod.matches("cancel", v) and frame is None:
+                    cancelled = True
+                    notes.append(f"'{v.text}' cancels it")
+                elif mod.matches("refusal", v) and frame is None and h.trigger.type not in ("REJECT",):
+                    frame = ("refusal", v)
+                elif mod.matches("request", v) and frame is None and v.i != tok.i:
+                    frame = ("request", v)
+                elif mod.matches("threat", v) and frame is None:
+                    frame = ("threat", v)
+                elif mod.matches("failure_frame", v):
+                    neg = True
+                    notes.append(f"'{v.text}' to: it did not happen")
+                elif mod.matches("attempt_frame", v) and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(
+                        a.dep_ == "aux" and a.lemma_ == "have" for a in v.children))):
+                    notes.append(f"a past attempt ('{v.text}') happened")
+                elif mod.matches("plan_frame", v) and not mod.has("report", lemma) and v.i != (
+                        h.light + sent.span.start if h.light is not None else -1):
+                    planned = True
+                    notes.append(f"'{v.text}' frames it as planned")
+                elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in ("arrange", "plan", "schedule"):
+                    planned = True
+            for ch in v.children:
+                w = ch.lower_
+                if ch.dep_ in ("aux", "auxpass"):
+                    if mod.has("future_aux", w):
+                        future = True
+                    elif mod.has("hypo_aux", w):
+                        hypo = True
+                        notes.append(f"modal '{ch.text}'")
+                    elif w == "to" and sent.kind in ("headline", "standfirst") and v.dep_ == "ROOT":
+                        future = True
+                        notes.append("headline 'to' + verb reads as planned")
+                elif ch.dep_ == "neg":
+                    neg = True
+                    notes.append(f"negated by '{ch.text}'")
+                elif ch.dep_ == "advcl" and any(m.dep_ == "mark" and mod.has("condition", m.lower_)
+                                                 for m in ch.children):
+                    hypo = True
+                    notes.append("consequent of a condition")
+            if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in v.children) and v.dep_ == "advcl":
+                hypo = True
+                notes.append("inside a condition")
+            prev = v
+        top = chain[-1] if chain else tok
+        head = top.head
+        if top.dep_ in ("ccomp",) and head.lemma_.lower() in words("report_verbs") | set(mod.words.get("report", ())):
+            under_report = True
+        if cancelled:
+            return "cancelled", frame, notes
+        would_report = under_report and any(c.lower_ == "would" for v in chain for c in v.children)
+        if neg and (future or would_report) and h.trigger.type == "CONSULT":
+            notes.append("will not take part in a planned consultation: cancelled")
+            return "cancelled", frame, notes
+        if neg and frame is None:
+            return "negated", frame, notes
+        conditional = any(n.startswith("consequent of a condition") or n == "inside a condition" for n in notes)
+        if hypo and conditional and h.trigger.type == "THREATEN" and not any(n.startswith("modal") for n in notes):
+            # "threatened to close the border if the attacks go on": an ultimatum is made, its condition is
+            # part of what is threatened
+            hypo = False
+            notes.append("a threat's condition is its content: the threat occurred")
+        if hypo:
+            if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in v.children):
+                notes.append("'would' in reported speech reads as future")
+                return "planned", frame, notes
+            return "hypothetical", frame, notes
+        if future or planned:
+            return "planned", frame, notes
+        return "occurred", frame, notes
+
+    def topics(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'discussed the war in Gaza', 'talks on the conflict in Syria': an event noun that is what a
+        consultation is about is a topic, not an event of its own (C10)."""
+        span = sent.span
+        consult_heads = {a for c in cands if c.event_type == "CONSULT" for a in c.anchors}
+        for c in cands:
+            tok = span[c.trigger_i[0]] if c.trigger_i else None
+            if tok is None or tok.pos_ not in ("NOUN", "PROPN") or c.event_type == "CONSULT":
+                continue
+            head = tok.head
+            if tok.dep_ == "conj":   # "discussed trade and the war": conjuncts share the role
+                head = tok.head.head if tok.head.dep_ in ("dobj", "pobj") else tok.head
+                tok = tok.head
+            topical = (tok.dep_ == "dobj" and head.lemma_.lower() in words("topic_verbs")) or (
+                tok.dep_ == "pobj" and head.lower_ in words("topic_preps") and (
+                    head.head.i - span.start in consult_heads or head.head.lemma_.lower() in words("topic_verbs")))
+            if topical:
+                c.consumed, c.emitted = True, False
+                c.reason = f"a topic of '{head.text}', not an event"
+
+    def threat_content(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'the G7 warned they may impose further sanctions on Moscow': the warned-of action is the content of
+        the threat; its target is the threat's target and its kind the threat's mode."""
+        for c in cands:
+            if c.event_type != "THREATEN" or c.target is not None or c.source is None or c.consumed:
+                continue
+            for o in cands:
+                if o is c or o.consumed or o.target is None or o.source is None:
+                    continue
+                if o.source.country != c.source.country or o.target.country == c.source.country:
+                    continue
+                path = [i for i, _d in o.ancestors[:6]]
+                deps = [d for _i, d in o.ancestors[:6]]
+                if c.head_i not in path or "ccomp" not in deps[:path.index(c.head_i) + 1]:
+                    continue
+                c.target = o.target
+                c.mode = c.mode or THREAT_MODE.get((o.event_type, o.mode), THREAT_MODE.get((o.event_type, None)))
+                c.notes.append(f"warned of '{o.trigger_text}': target {o.target.country}, mode {c.mode}")
+                o.consumed, o.emitted = True, False
+                o.reason = f"the content of the warning '{c.trigger_text}'"
+                break
+
+    def invitations(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'Xi invited Putin to visit Beijing', 'invited Netanyahu to Washington': the invitee's planned visit
+        to the place named, or to the inviter (rule: +invitation)."""
+        span = sent.span
+        for c in cands:
+            if c.lemma != "invite" or span[c.head_i].pos_ != "VERB" or c.consumed or c.source is None:
+                continue
+            tok = span[c.head_i]
+            obj = next((x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")), None)
+            guests = self.ctx.refs(sent, obj) if obj is not None else []
+            if not guests or guests[0].country == c.source.country:
+                continue
+            place: Place | None = None
+            place_tok: Token | None = None
+            for x in tok.subtree:
+                if x.dep_ == "pobj" and x.head.lower_ in ("to", "in") and self.ctx.is_place(sent, x):
+                    place, place_tok = self.ctx.place(sent, x), x
+                    break
+                if x.dep_ == "dobj" and x.head.dep_ == "xcomp" and self.ctx.is_place(sent, x):
+                    place, place_tok = self.ctx.place(sent, x), x
+                    break
+            for o in cands:   # the invited visit itself ("to visit Beijing") is this event
+                if o is not c and o.event_type == "CONSULT" and any(i == c.head_i for i, _d in o.ancestors[:2]):
+                    o.consumed, o.emitted, o.reason = True, False, "the visit an invitation asks for"
+            host = c.source
+            if place is not None and place.country and place.country != guests[0].country:
+                host = ActorRef(Actor(text=noun_phrase(place_tok) if place_tok is not None else place.name,
+                                      name=place.name, role=None, country=place.country, sector=None),
+                                "country", f"destination:{place.name}", c.sent, c.head_i)
+            c.event_type, c.mode, c.status = "CONSULT", "visit", "planned"
+            c.source, c.target = guests[0], host
+            c.place = place or (self.ctx.gaz.country(host.country or "") if self.ctx.gaz else None)
+            c.place_text = noun_phrase(place_tok) if place_tok is not None else host.actor.text
+            c.rule += "+invitation"
+            c.notes.append(f"an invitation: {guests[0].country} is to visit {host.country}")
+
+    def complements(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """A threat or request without its own target aims at its complement's target ("warned they may
+        impose sanctions on Moscow", "urged Moscow to renew"); the complement gives its mode."""
+        span = sent.span
+        for c in cands:
+            if c.outer_i is None:
+                continue
+            outer = next((o for o in cands if o.trigger_i[0] == c.outer_i or c.outer_i in o.trigger_i), None)
+            if outer is None:
+                continue
+            if outer.target is None and c.target is not None and c.target.country and (
+                    outer.source is None or outer.source.country != c.target.country or
+                    distinct_sectors(outer.source, c.target)):
+                outer.target = c.target
+                outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
+                outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
+            if outer.target is None and c.target is None and outer.event_type == "THREATEN" and \
+                    c.event_type in ONE_SIDED_TYPES:
+                # "threatened to impose a curfew in the capital": a domestic measure threatens the state's own
+                scene = self.args.state_of_scene(sent, span[c.head_i], cities=True, depth=2) or (
+                    self.args.state_of_scene(sent, span[c.clause_i], cities=True) if c.clause_i is not None else [])
+                if scene and outer.source is not None and outer.source.country == scene[0].country:
+                    outer.target = replace(scene[0], rule="one-sided")
+                    outer.notes.append(f"a threatened measure at home aims at home: {scene[0].country}")
+            if outer.mode is None and outer.event_type in ("REQUEST", "REJECT"):
+                outer.mode = refused_mode(c.trigger, span[c.trigger_i[0]])
+            if outer.mode is None and outer.event_type == "THREATEN":
+                outer.mode = THREAT_MODE.get((c.trigger.type, c.mode), THREAT_MODE.get((c.trigger.type, None)))
+                inner_words = {t.lemma_.lower() for t in span[c.head_i].subtree}
+                if c.trigger.type == "SANCTION" and inner_words & {"tie", "relation", "diplomatic", "embassy",
+                                                                   "ambassador", "relations", "ties"}:
+                    outer.mode = "relations"   # "threatened to cut diplomatic ties"
+                if outer.mode:
+                    outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
+
+    def one_refusal(self, cands: list[Candidate]) -> None:
+        """One refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule
+        a visit")."""
+        frames: dict[int, list[Candidate]] = {}
+        for c in cands:
+            if c.frame_i is not None:
+                frames.setdefault(c.frame_i, []).append(c)
+        for group in frames.values():
+            keep = max(group, key=lambda c: (c.depth, c.target is not None))
+            for c in group:
+                if c is not keep:
+                    c.consumed, c.emitted = True, False
+                    c.reason = "an outer step of the refused action"

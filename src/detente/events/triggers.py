@@ -1,0 +1,298 @@
+"""Stage 1 (C2, C5): the trigger words of a sentence and their senses.
+
+Input: one parsed sentence. Output: its :class:`Hit` list (verb and noun triggers with their pattern tokens
+and governing clause), after the sense filters ("address the issue" is no visit, a light verb is no event
+of its own, a refusal or cancel verb over an event is its frame). :meth:`TriggerFinder.reread` then revises
+a built candidate's sense from its arguments (a welcome at a place is a visit, a missile fired into the sea
+a weapons test, a vow to attack a threat).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actors.recognize import ActorRef
+from ..lexicon import words
+from ..record import Actor
+from .candidate import Hit
+from .lexicon import DEFAULT_LIGHT_VERBS, Trigger
+from .parse import is_measure, is_quantity, noun_phrase, pobj
+from .status import refused_mode
+from .types import AMOD_TYPES, THREAT_MODE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..nlp import Sentence
+    from .candidate import Candidate
+    from .context import ArticleContext
+
+
+class TriggerFinder:
+    """Finds the trigger hits of a sentence and rereads a candidate's sense."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+
+    def find_hits(self, sent: Sentence) -> list[Hit]:
+        span = sent.span
+        hits: list[Hit] = []
+        for tok in span:
+            i = tok.i - span.start
+            lemma = tok.lemma_.lower()
+            verbish = tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
+            if sent.kind == "headline" and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB") and \
+                    not self.ctx.trig.verbs_for(lemma) and tok.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
+                # Title Case headlines: "Secretary-General Urges All Parties", "Russia Threatens ..."
+                for guess in _lemma_guesses(tok.lower_):
+                    if self.ctx.trig.verbs_for(guess) and tok.lower_ != guess:
+                        lemma, verbish = guess, True
+                        break
+            if verbish and tok.dep_ == "amod" and (any(ch.dep_ in ("advmod", "npadvmod") for ch in tok.children)):
+                verbish = False   # "internationally recognized borders", "EU-brokered meeting"
+            if verbish:
+                pats = sorted(self.ctx.trig.verbs_for(lemma), key=lambda vp: (-len(vp.rest), not _objects_fit(
+                    tok, vp.trigger.objects)))
+                for vp in pats:
+                    extra = _match_rest(tok, vp.rest)
+                    if extra is None:
+                        continue
+                    if tok.dep_ == "amod" and vp.trigger.type not in AMOD_TYPES:
+                        continue
+                    if vp.trigger.objects_required and not vp.rest and not _objects_fit(tok, vp.trigger.objects):
+                        continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
+                    toks = [i, *[t - span.start for t in extra]]
+                    text = " ".join(span[k].text for k in sorted(toks))
+                    hits.append(Hit(i, toks, text, vp.trigger, "verb", i))
+                    break
+            if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ in ("NN", "NNS")):
+                if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
+                                                             "WORK_OF_ART", "PRODUCT"):
+                    continue
+                npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
+                npats = sorted(npats, key=lambda p: (-len(p.modifiers), not _objects_fit(tok, p.trigger.objects)))
+                for np_ in npats:
+                    mods = _match_modifiers(tok, np_.modifiers)
+                    if mods is None:
+                        continue
+                    toks = [i, *[t - span.start for t in mods]]
+                    text = " ".join(span[k].text for k in sorted(toks))
+                    hi, htok = i, tok
+                    if "of" in np_.modifiers and span[min(toks)].dep_ != "pobj":
+                        # "state of emergency", "cessation of hostilities": the first noun heads the phrase
+                        hi = min(toks)
+                        htok = span[hi]
+                    clause, light = self._noun_clause(htok, np_.trigger)
+                    hits.append(Hit(hi, toks, text, np_.trigger, "noun",
+                                     clause - span.start if clause is not None else hi,
+                                     light - span.start if light is not None else None))
+                    break
+        heads = {h.i for h in hits}
+        hits = [h for h in hits if not (h.kind == "noun" and any(t in heads and t != h.i for t in h.tokens))]
+        # a light verb governing a noun trigger is not an event of its own ("imposed sanctions")
+        lights = {h.light for h in hits if h.kind == "noun" and h.light is not None}
+        hits = [h for h in hits if not (h.kind == "verb" and h.i in lights)]
+        by_i = {h.i: h for h in hits}
+        drop: set[int] = set()
+        for h in hits:
+            if h.kind != "verb":
+                continue
+            tok = span[h.i]
+            comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.i - span.start in by_i]
+            # "refused to lift", "declined to comment": the frame decides, not the refusal verb itself
+            if h.trigger.type == "REJECT" and self.ctx.mod.matches("refusal", tok) and comps:
+                drop.add(h.i)
+            # "cancelled a trip", "scrapped planned trip": a cancel cue over an event noun is a frame
+            if self.ctx.mod.matches("cancel", tok) and objs:
+                inner = by_i[objs[0].i - span.start]
+                if inner.trigger.type == "CONSULT" or h.trigger.type not in ("SANCTION", "COERCE"):
+                    drop.add(h.i)
+                else:
+                    drop.add(inner.i)
+        return [h for h in hits if h.i not in drop]
+
+    def _noun_clause(self, tok: Token, trig: Trigger) -> tuple[int | None, int | None]:
+        """The verb a noun trigger hangs from, and whether that verb is a light verb for it."""
+        cur = tok
+        for _ in range(6):
+            head = cur.head
+            if head.i == cur.i:
+                return None, None
+            if cur.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+                cur = head   # "closure of airspace and border crossings": conjuncts share the clause
+                continue
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and is_measure(head):
+                cur = head.head
+                continue
+            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and is_quantity(head):
+                cur = head
+                continue
+            if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
+                lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | words("extra_light_verbs")
+                lem = head.lemma_.lower()
+                # "reimposed a blockade", "reopened talks": the repeated act is still the act
+                is_light = (lem in lights or (lem.startswith("re") and lem[2:] in lights)) and \
+                    cur.dep_ in ("dobj", "nsubjpass")
+                return head.i, (head.i if is_light else None)
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
+                    "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
+                return head.head.i, None
+            return None, None
+        return None, None
+
+
+    def reread(self, sent: Sentence, h: Hit, c: Candidate, by_token: dict[int, Hit]) -> None:
+        """Revise the sense of a candidate whose arguments are read: modes from complements, hosting,
+        protests through channels, weapons tests, vows to attack."""
+        span = sent.span
+        tok = span[h.i]
+        trig = h.trigger
+        # REQUEST/REJECT modes from their complement
+        if trig.type in ("REQUEST", "REJECT") and trig.mode is None and c.event_type == trig.type:
+            inner = complement_trigger(tok, by_token, span)
+            if inner is not None:
+                c.mode = refused_mode(inner.trigger, span[inner.i])
+                c.notes.append(f"mode from complement '{inner.text}': {c.mode}")
+            else:
+                # "asked Germany for air defence systems", "declined an invitation"
+                wanted = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "xcomp", "nsubjpass")
+                         for t in ch.subtree}
+                if wanted & words("meet_words"):
+                    c.mode = "meet"
+                elif wanted & words("assist_words"):
+                    c.mode = "assist"
+        # "was welcomed in Beijing by Xi", "welcomed Lula to Beijing": a welcome at a place is hosting
+        if c.event_type == "SUPPORT" and h.kind == "verb" and c.lemma in ("welcome", "greet", "receive"):
+            where = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("in", "to", "at")
+                          and pobj(ch) is not None and self.ctx.is_place(sent, pobj(ch))), None)  # type: ignore[arg-type]
+            if where is not None and c.source is not None and c.target is not None:
+                c.event_type, c.mode = "CONSULT", "visit"
+                c.source, c.target = c.target, c.source
+                pob = pobj(where)
+                if pob is not None:
+                    c.place, c.place_text = self.ctx.place(sent, pob), noun_phrase(pob)
+                c.notes.append("welcomed at a place: a visit to the host")
+        # "lodged a protest with China": a diplomatic protest is an accusation, not a demonstration
+        if trig.type == "PROTEST" and h.kind == "noun" and h.light is not None and \
+                span[h.light].lemma_.lower() in ("lodge", "file", "register", "issue", "deliver", "send", "make"):
+            c.event_type, c.mode = "ACCUSE", "disapprove"
+            c.notes.append(f"a protest '{span[h.light].text}' through channels is an accusation (ACCUSE/disapprove)")
+            if c.target is None:
+                w = next((ch for ch in span[h.light].children if ch.dep_ == "prep" and ch.lower_ in ("with", "to")),
+                         None)
+                pob = pobj(w) if w is not None else None
+                refs = self.ctx.refs(sent, pob) if pob is not None else []
+                if refs:
+                    c.target = refs[0]
+        # a missile fired over a country or into the sea is a weapons test, not an attack
+        if c.event_type == "ASSAULT" and h.kind == "verb" and c.lemma in ("fire", "launch", "test"):
+            objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+            weapon = bool(objs) and objs[0].lemma_.lower() in words("weapon_words")
+            kids = [*tok.children, *(g for o in objs for g in o.children)]
+            over = next((ch for ch in kids if ch.dep_ == "prep" and ch.lower_ == "over"), None)
+            sea = any(ch.dep_ == "prep" and ch.lower_ in ("into", "off") and any(
+                g.lemma_.lower() in ("sea", "water", "waters", "coast", "ocean") for g in ch.subtree)
+                for ch in kids)
+            if weapon and (over is not None or sea):
+                c.event_type, c.mode = "MOBILIZE", "weapons"
+                c.notes.append("a missile fired over a country or into the sea: a weapons test (MOBILIZE)")
+                pob = pobj(over) if over is not None else None
+                if c.target is None and pob is not None:
+                    refs = self.ctx.refs(sent, pob)
+                    pl = self.ctx.place(sent, pob)
+                    if refs:
+                        c.target = refs[0]
+                    elif pl is not None and pl.country:
+                        c.target = ActorRef(Actor(text=pl.name, name=pl.name, role=None, country=pl.country,
+                                                  sector=None), "country", f"over:{pl.name}", c.sent,
+                                            pob.i - span.start)
+        # a promise to attack is a threat ("vowed to destroy Hamas")
+        if trig.type == "AGREE" and h.kind == "verb" and c.lemma in ("vow", "pledge", "promise", "swear"):
+            inner = complement_trigger(tok, by_token, span)
+            if inner is not None and inner.trigger.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+                c.event_type = "THREATEN"
+                c.mode = THREAT_MODE.get((inner.trigger.type, inner.trigger.mode),
+                                         THREAT_MODE.get((inner.trigger.type, None)))
+                c.notes.append(f"a vow of '{inner.text}' is a threat")
+
+
+def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
+    """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
+    if not objects:
+        return False
+    words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
+             for t in ch.subtree}
+    # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
+    words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
+              for m in ch.children if m.dep_ in ("mark", "aux")}
+    return bool(words & set(objects))
+
+def _lemma_guesses(word: str) -> list[str]:
+    """Crude verb lemmas for a word the tagger saw as a name ('Urges' -> 'urge', 'Threatens' -> 'threaten')."""
+    out: list[str] = []
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.extend([word[:-1], word[:-2]])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    if word.endswith("ed"):
+        out.extend([word[:-1], word[:-2]])
+    return out
+
+def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
+    """Check that the particles/prepositions of a multi-word verb follow ``tok``; return their indices."""
+    if not rest:
+        return []
+    out: list[int] = []
+    doc = tok.doc
+    pos = tok.i
+    kids = {c.i: c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent") and
+            not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME", "ORDINAL") or g.lower_ in ("time", "first")
+                                          for g in c.subtree if g.i != c.i))}
+    for w in rest:
+        found = None
+        for k in sorted(kids):
+            if k > pos and kids[k].lower_ == w:
+                found = k
+                break
+        if found is None:
+            # adjacent token (parser may attach the particle elsewhere)
+            nxt = pos + 1
+            while nxt < len(doc) and nxt <= tok.i + 4 and doc[nxt].pos_ in ("ADV", "DET", "PRON") and \
+                    doc[nxt].lower_ != w:
+                nxt += 1
+            if nxt < len(doc) and doc[nxt].lower_ == w:
+                found = nxt
+        if found is None:
+            return None
+        out.append(found)
+        pos = found
+    return out
+
+def _match_modifiers(tok: Token, mods: tuple[str, ...]) -> list[int] | None:
+    if not mods:
+        return []
+    doc = tok.doc
+    out: list[int] = []
+    k = tok.i - 1
+    for w in reversed(mods):
+        while k >= 0 and doc[k].is_punct and doc[k].text == "-":
+            k -= 1
+        if k < 0 or (doc[k].lower_ != w and doc[k].lemma_.lower() != w):
+            return None
+        out.append(k)
+        k -= 1
+    return out
+
+def complement_trigger(tok: Token, by_token: dict[int, Hit], span: Span) -> Hit | None:
+    for ch in tok.subtree:
+        if ch.i == tok.i:
+            continue
+        h = by_token.get(ch.i - span.start)
+        if (h is not None and ch.dep_ in ("xcomp", "dobj", "pobj", "ccomp", "conj")) or \
+                (h is not None and ch.head.dep_ in ("xcomp",)):
+            return h
+    return None
+
