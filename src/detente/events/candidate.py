@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..actors.recognize import ActorRef
     from ..resolve.dates import DateResolution
     from ..resolve.places import Place
@@ -66,3 +68,6 @@ class Hit:
     clause: int                 # clause head (the verb governing a noun trigger, or the verb itself)
     light: int | None = None
 
+
+# a frame over a candidate: its kind ("refusal", "request", "threat") and the frame verb
+Frame = tuple[str, "Token"]

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     from ..actors.recognize import ActorRef
     from ..nlp import Sentence
-    from .arguments import ArgumentReader
     from .context import ArticleContext
+    from .owners import OwnerReader
 
 SAY_LEMMAS = frozenset({"say", "state", "tell", "insist", "declare", "argue", "stress", "add", "write", "warn",
                         "reiterate", "repeat", "note", "believe"})
@@ -131,7 +131,7 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
     return out
 
 
-def characterisations(ctx: ArticleContext, args: ArgumentReader, sent: Sentence,
+def characterisations(ctx: ArticleContext, whose: OwnerReader, sent: Sentence,
                       cands: list[Candidate]) -> list[Candidate]:
     """'what it described as a direct attack launched by Iran', 'citing what they described as pro-Armenian
     statements from France': characterising another side's act is an accusation (rule: describe-as)."""
@@ -167,7 +167,7 @@ def characterisations(ctx: ArticleContext, args: ArgumentReader, sent: Sentence,
         inner = next((c for c in cands if c.head_i == obj.i - span.start and c.source is not None), None)
         acted = [inner.source] if inner is not None and inner.source is not None else []
         owners = acted or (ctx.refs(sent, labelled) if labelled is not None else []) or \
-            args.from_owner(sent, obj) or args.from_owner(sent, v) or args.owner(sent, obj, include_of=False)
+            whose.from_owner(sent, obj) or whose.from_owner(sent, v) or whose.owner(sent, obj, include_of=False)
         owners = [o for o in owners if o.country and o.country != speakers[0].country]
         if not owners:
             continue

@@ -24,18 +24,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from ..nlp import Sentence
-    from .arguments import ArgumentReader
     from .attach import Attacher
     from .candidate import Candidate
     from .context import ArticleContext
+    from .owners import OwnerReader
 
 
 class Emitter:
     """Decides which candidates become events, and completes those that do."""
 
-    def __init__(self, ctx: ArticleContext, args: ArgumentReader, attach: Attacher) -> None:
+    def __init__(self, ctx: ArticleContext, owners: OwnerReader, attach: Attacher) -> None:
         self.ctx = ctx
-        self.args = args
+        self.owners = owners
         self.attach = attach
 
     def absorb_parts(self, sent: Sentence, cands: list[Candidate]) -> None:
@@ -145,7 +145,7 @@ class Emitter:
             # "students protested against the government": a crowd's protest is a demonstration
             c.event_type, c.mode = "PROTEST", "demo"
             c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
-        self.args.localise(sent, c)
+        self.owners.localise(sent, c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return

@@ -20,6 +20,7 @@ from .candidate import Candidate, Hit
 from .constructions import characterisations, derived
 from .context import ArticleContext
 from .emission import Emitter, split_coordinated
+from .owners import OwnerReader
 from .parse import control_chain, transparent
 from .status import StatusReader
 from .triggers import TriggerFinder
@@ -45,10 +46,11 @@ class SentenceCoder:
                  gazetteer: Gazetteer | None, published: date | None) -> None:
         self.ctx = ArticleContext(triggers, modality, actors, gazetteer, published)
         self.triggers = TriggerFinder(self.ctx)
-        self.args = ArgumentReader(self.ctx)
-        self.status = StatusReader(self.ctx, self.args)
+        self.owners = OwnerReader(self.ctx)
+        self.args = ArgumentReader(self.ctx, self.owners)
+        self.status = StatusReader(self.ctx, self.owners)
         self.attach = Attacher(self.ctx)
-        self.emit = Emitter(self.ctx, self.args, self.attach)
+        self.emit = Emitter(self.ctx, self.owners, self.attach)
 
     @property
     def clause_dates(self) -> dict[tuple[int, int], tuple[DateResolution, str]]:
@@ -73,7 +75,7 @@ class SentenceCoder:
         cands: list[Candidate] = []
         for h in hits:
             c = self._candidate(sent, h, by_token)
-            self.args.localise(sent, c)
+            self.owners.localise(sent, c)
             cands.append(c)
         self.status.complements(sent, cands)
         self.status.invitations(sent, cands)
@@ -82,7 +84,7 @@ class SentenceCoder:
         self.attach.attach_time(sent, cands)
         self.attach.attach_place(sent, cands)
         self.emit.absorb_parts(sent, cands)
-        cands.extend(characterisations(self.ctx, self.args, sent, cands))
+        cands.extend(characterisations(self.ctx, self.owners, sent, cands))
         cands.extend(derived(self.ctx, sent, cands))
         self.status.threat_content(sent, cands)
         self.emit.carry_targets(sent, cands)

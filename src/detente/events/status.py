@@ -24,14 +24,11 @@ if TYPE_CHECKING:
 
     from ..nlp import Sentence
     from ..resolve.places import Place
-    from .arguments import ArgumentReader
-    from .candidate import Candidate, Hit
+    from .candidate import Candidate, Frame, Hit
     from .context import ArticleContext
     from .lexicon import Trigger
     from .modality import Modality
-
-Frame = tuple[str, "Token"]
-
+    from .owners import OwnerReader
 
 def refused_mode(trig: Trigger, tok: Token) -> str:
     """The mode of a request or refusal from the act requested or refused."""
@@ -64,9 +61,9 @@ def own_status(mod: Modality, tok: Token) -> str:
 class StatusReader:
     """Status of each candidate and the frames that scope over candidates."""
 
-    def __init__(self, ctx: ArticleContext, args: ArgumentReader) -> None:
+    def __init__(self, ctx: ArticleContext, owners: OwnerReader) -> None:
         self.ctx = ctx
-        self.args = args
+        self.owners = owners
 
     def frame(self, sent: Sentence, h: Hit, c: Candidate, chain: list[Token],
               by_token: dict[int, Hit]) -> Frame | None:
@@ -292,8 +289,8 @@ class StatusReader:
             if outer.target is None and c.target is None and outer.event_type == "THREATEN" and \
                     c.event_type in ONE_SIDED_TYPES:
                 # "threatened to impose a curfew in the capital": a domestic measure threatens the state's own
-                scene = self.args.state_of_scene(sent, span[c.head_i], cities=True, depth=2) or (
-                    self.args.state_of_scene(sent, span[c.clause_i], cities=True) if c.clause_i is not None else [])
+                scene = self.owners.state_of_scene(sent, span[c.head_i], cities=True, depth=2) or (
+                    self.owners.state_of_scene(sent, span[c.clause_i], cities=True) if c.clause_i is not None else [])
                 if scene and outer.source is not None and outer.source.country == scene[0].country:
                     outer.target = replace(scene[0], rule="one-sided")
                     outer.notes.append(f"a threatened measure at home aims at home: {scene[0].country}")

@@ -1,0 +1,139 @@
+"""Whose act and where (C1, C7): the owner of an abstract noun ("Russia's attack", "the strikes by Israel"),
+the state where an act happened ("the coup in Gabon"), the actor of a list's lead-in line ("The Council: /
+demands ..."), and the country of a domestic role phrase ("villagers", "the government") when the sentence
+names no other state. Used by the argument, status and emission stages and by the constructions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..actors.recognize import ActorRef
+from ..record import Actor
+from .parse import depth_below, noun_phrase, pobj, verb_args
+from .types import IGO_LIKE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..nlp import Sentence
+    from .candidate import Candidate
+    from .context import ArticleContext
+
+
+class OwnerReader:
+    """Owners of acts, scenes of acts and the countries of domestic actors."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+
+    def owner(self, sent: Sentence, tok: Token, include_of: bool = True) -> list[ActorRef]:
+        """The actor an abstract noun belongs to: possessive, 'by' agent, relative-clause subject,
+        nationality modifier, 'including' members, or an 'of' complement."""
+        span = sent.span
+        order: list[tuple[int, Token | None]] = []
+        for ch in tok.children:
+            d, low = ch.dep_, ch.lower_
+            if d == "poss":
+                order.append((0, ch))
+            elif d == "prep" and low == "by":
+                order.append((1, pobj(ch)))
+            elif d in ("acl", "relcl"):
+                s_, _o, ag = verb_args(ch, [ch])
+                if ag is not None:
+                    order.append((1, ag))
+                elif s_ is not None and s_.i != tok.i and s_.lower_ not in ("that", "which", "who"):
+                    order.append((2, s_))
+                for gch in ch.children:     # "the escalation represented by the attack launched by Iran"
+                    if gch.dep_ == "agent":
+                        inner = pobj(gch)
+                        if inner is not None:
+                            for x in inner.children:
+                                if x.dep_ == "acl":
+                                    _s2, _o2, ag2 = verb_args(x, [x])
+                                    if ag2 is not None:
+                                        order.append((1, ag2))
+            elif d in ("amod", "compound", "nmod") and ch.i < tok.i:
+                order.append((3, ch))
+            elif d == "prep" and low in ("including", "among"):
+                order.append((4, pobj(ch)))
+            elif d == "prep" and low == "of" and include_of:
+                order.append((5, pobj(ch)))
+        for _, t in sorted(((k, t) for k, t in order if t is not None), key=lambda kt: (kt[0], kt[1].i)):
+            assert t is not None
+            refs = [r for r in self.ctx.actors.resolve_all(sent.index, t.i - span.start) if r.country]
+            if refs:
+                return refs
+        return []
+
+    def from_owner(self, sent: Sentence, tok: Token) -> list[ActorRef]:
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "from":
+                pob = pobj(ch)
+                if pob is not None:
+                    return self.ctx.refs(sent, pob)
+        return []
+
+    def lead_in_subject(self, sent: Sentence) -> ActorRef | None:
+        """'The European Council: / demands the release ...; / calls on ...': the items of a list that
+        open with a verb share the actor named in the lead-in line that ends with a colon."""
+        first = sent.span[0] if len(sent.span) else None
+        if first is None or not first.text[:1].islower():
+            return None
+        for k in range(sent.index - 1, max(-1, sent.index - 16), -1):
+            prev = self.ctx.actors._sentences.get(k)
+            if prev is None:
+                return None
+            text = prev.span.text.strip()
+            if text.endswith(":"):
+                refs = [r for r in self.ctx.actors.actors_in(k) if r.country]
+                return refs[0] if refs else None
+            if not text[:1].islower():
+                return None
+        return None
+
+    def localise(self, sent: Sentence, c: Candidate) -> None:
+        """Domestic acts: a role phrase with no country of its own ('villagers', 'the government',
+        'opposition rallies') belongs to the other side's state when the sentence names no other state
+        (an army's attack needs the whole article to name no other state)."""
+        if c.source is None or c.target is None:
+            return
+        head = sent.span[c.trigger_i[0]] if 0 <= c.trigger_i[0] < len(sent.span) else None
+        if head is not None and head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
+            return   # "people held hostage": a passive participle names no agent to localise from
+        for side, other in (("target", "source"), ("source", "target")):
+            ref: ActorRef | None = getattr(c, side)
+            oref: ActorRef | None = getattr(c, other)
+            if ref is None or oref is None or ref.country is not None or not ref.actor.sector or \
+                    not oref.country or oref.country in IGO_LIKE or ref.kind not in ("group", "anaphor", "person") or \
+                    not oref.actor.sector:
+                continue
+            if ref.actor.sector in ("IGO", "NGO") or ref.token in c.trigger_i:
+                continue
+            named = {r.country for r in self.ctx.actors.actors_in(sent.index)
+                     if r.country and r.country not in IGO_LIKE}
+            if named - {oref.country}:
+                continue
+            states = [k for k in self.ctx.actors.country_counts if k not in IGO_LIKE]
+            military = oref.actor.sector == "MIL" and c.event_type in ("ASSAULT", "MOBILIZE")
+            if military and states != [oref.country]:
+                continue
+            setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
+            c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
+
+    def state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False, depth: int = 1) -> list[ActorRef]:
+        """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
+        country, is that country's own affair; the country (not a city in it, unless ``cities``) is the
+        target."""
+        for ch in tok.subtree:
+            if ch.dep_ == "prep" and ch.lower_ == "in" and depth_below(ch, tok) <= (depth if cities else 4):
+                pob = pobj(ch)
+                pl = self.ctx.place(sent, pob) if pob is not None else None
+                if pl is not None and pl.country and (pl.kind == "country" or cities) and \
+                        pl.country not in IGO_LIKE:
+                    return [ActorRef(Actor(text=noun_phrase(pob) if pob is not None else pl.name, name=pl.name,
+                                           role=None, country=pl.country, sector=None),
+                                     "country", f"scene:{pl.name}", sent.index,
+                                     (pob.i - sent.span.start) if pob is not None else 0)]
+        return []
