@@ -1,1 +1,1 @@
-"""Event coding: trigger lexicon, modality (status), and the sentence coder built on them."""
+"""Event coding: the trigger lexicon, modality cues, and the sentence coder's stages (see ``extract``)."""

@@ -4,9 +4,13 @@
   by the speaker aimed at the obliged party, whatever the obliged verb; its content is not an event.
 * Readiness and willingness: "Ghana said it was ready to send troops to Niger" is an offer (AGREE) by the
   ready party aimed at the content's target; "not willing to" is a refusal (REJECT).
+* Characterisations: "what it described as an attack by X" is an accusation by the speaker aimed at X;
+  "called X a liar" is a label, never a phone call.
 
 Input: one parsed sentence and its candidates; output: new candidates (each with its rule and notes).
-The cue words live in ``data/words.yaml`` (``obligation_modals``, ``readiness_words``).
+
+The cue words live in ``data/words.yaml`` (``obligation_modals``, ``obligation_report_verbs``,
+``readiness_words``, ``describe_verbs``, ``pejorative_labels``).
 """
 
 from __future__ import annotations
@@ -27,9 +31,6 @@ if TYPE_CHECKING:
     from .context import ArticleContext
     from .owners import OwnerReader
 
-SAY_LEMMAS = frozenset({"say", "state", "tell", "insist", "declare", "argue", "stress", "add", "write", "warn",
-                        "reiterate", "repeat", "note", "believe"})
-
 
 def _subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -37,10 +38,10 @@ def _subject(tok: Token) -> Token | None:
 
 def _speaker_verb(tok: Token) -> Token | None:
     """The reporting verb whose complement ``tok`` is ("X said [Y must ...]", "[Y must ...], X said")."""
-    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SAY_LEMMAS:
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words("obligation_report_verbs"):
         return tok.head
     for c in tok.children:
-        if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SAY_LEMMAS:
+        if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in words("obligation_report_verbs"):
             return c
     return None
 

@@ -109,6 +109,7 @@ class Emitter:
             c.notes.append(f"no target in the text: the other side of the article's dyad, {other}")
 
     def finish(self, sent: Sentence, c: Candidate) -> None:
+        """Complete one candidate, or mark it not emitted with the reason."""
         span = sent.span
         c.span_start, c.span_end = clause_extent(span, c)
         if c.event_type in ("ASSAULT", "MOBILIZE") and c.source is not None and \
@@ -116,6 +117,40 @@ class Emitter:
             c.source = replace(c.source, actor=replace(c.source.actor, sector="MIL"))
         if c.consumed:
             return
+        self._implied_roles(sent, c)
+        if c.source is None or c.source.country is None:
+            c.emitted, c.reason = False, "no identifiable source"
+            return
+        self._implied_target(sent, c)
+        if c.target is None or c.target.country is None:
+            c.emitted, c.reason = False, "no identifiable target"
+            return
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and (
+                c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
+                                                                           c.target.actor.sector)):
+            c.emitted, c.reason = False, "source and target are the same actor"
+            return
+        if c.trigger.needs_target and c.target is None:
+            c.emitted, c.reason = False, "trigger needs a target"
+        if c.place is None and c.event_type == "CONSULT":
+            self.attach.default_place(sent, c)
+        # CONSULT mode from place and venue
+        if c.event_type == "CONSULT":
+            self._consult_mode(sent, c)
+        if c.place is None and c.event_type != "CONSULT":
+            self.attach.default_place(sent, c)
+        if c.event_type == "CONSULT" and c.mode == "visit" and c.place is None and self.ctx.gaz is not None:
+            p = self.ctx.gaz.country(c.target.country) if c.target.country else None
+            if p is not None:
+                c.place, c.place_text = p, c.target.actor.text
+                c.notes.append("a visit takes place in the host's country")
+        s, e = clause_extent(span, c)
+        c.span_start, c.span_end = s, e
+
+    def _implied_roles(self, sent: Sentence, c: Candidate) -> None:
+        """Sectors and countries a candidate's kind and place imply: a state accused is its government, a
+        veto is cast against the Council, domestic actors belong where the act happened."""
+        span = sent.span
         if c.event_type in ("ACCUSE", "REJECT") and c.target is not None and \
                 c.target.kind in ("country", "metonym") and c.target.actor.sector is None:
             # an accusation or refusal aimed at a state is aimed at its government
@@ -146,9 +181,11 @@ class Emitter:
             c.event_type, c.mode = "PROTEST", "demo"
             c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
         self.owners.localise(sent, c)
-        if c.source is None or c.source.country is None:
-            c.emitted, c.reason = False, "no identifiable source"
-            return
+
+    def _implied_target(self, sent: Sentence, c: Candidate) -> None:
+        """A target the text leaves implicit: the place acted on, the detaining state's own people, home
+        for a one-sided act."""
+        assert c.source is not None
         if (c.target is None or c.target.country is None) and c.event_type in PLACE_TARGET_TYPES:
             p = c.place_target or (c.place if c.place is not None and c.place.kind in (
                 "country", "city", "admin", "territory", "region", "disputed") else None)
@@ -172,19 +209,12 @@ class Emitter:
                                 c.sent, c.trigger_i[0])
             c.rule += "+one-sided"
             c.notes.append(f"a one-sided act with no other party: aimed at home, {c.source.country}")
-        if c.target is None or c.target.country is None:
-            c.emitted, c.reason = False, "no identifiable target"
-            return
-        if c.source.country == c.target.country and c.target.rule != "one-sided" and (
-                c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
-                                                                           c.target.actor.sector)):
-            c.emitted, c.reason = False, "source and target are the same actor"
-            return
-        if c.trigger.needs_target and c.target is None:
-            c.emitted, c.reason = False, "trigger needs a target"
-        if c.place is None and c.event_type == "CONSULT":
-            self.attach.default_place(sent, c)
-        # CONSULT mode from place and venue
+
+    def _consult_mode(self, sent: Sentence, c: Candidate) -> None:
+        """A consultation's mode from its venue, channel and place: multilateral, phone, visit (the visitor
+        as source), third-party."""
+        assert c.source is not None and c.target is not None
+        span = sent.span
         if c.event_type == "CONSULT" and c.mode is None and not c.multilateral_venue:
             tok = span[c.trigger_i[-1]]
             for ch in tok.subtree:
@@ -228,15 +258,6 @@ class Emitter:
                     c.mode = "third-party"
             if c.mode:
                 c.notes.append(f"CONSULT mode from place/venue: {c.mode}")
-        if c.place is None and c.event_type != "CONSULT":
-            self.attach.default_place(sent, c)
-        if c.event_type == "CONSULT" and c.mode == "visit" and c.place is None and self.ctx.gaz is not None:
-            p = self.ctx.gaz.country(c.target.country) if c.target.country else None
-            if p is not None:
-                c.place, c.place_text = p, c.target.actor.text
-                c.notes.append("a visit takes place in the host's country")
-        s, e = clause_extent(span, c)
-        c.span_start, c.span_end = s, e
 
     def _one_sided(self, sent: Sentence, c: Candidate) -> bool:
         """C7: acts that need no other party (a hunger strike, a resignation, a curfew, calling up reservists)

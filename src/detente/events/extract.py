@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import words
 from .arguments import ArgumentReader
 from .attach import Attacher
 from .candidate import Candidate, Hit
@@ -36,6 +37,18 @@ if TYPE_CHECKING:
     from .modality import Modality
 
 __all__ = ["Candidate", "Hit", "SentenceCoder", "split_coordinated"]
+
+# the word sets this module once defined, now named lists in data/words.yaml
+_WORD_SETS = {"DESCRIBE_VERBS": "describe_verbs", "SAY_LEMMAS": "report_verbs", "LIFT_WORDS": "lift_verbs",
+              "TRANSPARENT": "transparent_verbs", "EXTRA_LIGHT": "extra_light_verbs", "VENUE_WORDS": "venue_words",
+              "MEASURE_NOUNS": "measure_nouns", "PLACEISH": "placeish_nouns", "LOC_PREPS": "location_preps"}
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """``DESCRIBE_VERBS`` and the other old names of word sets: read from ``data/words.yaml``."""
+    if name in _WORD_SETS:
+        return words(_WORD_SETS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SentenceCoder:
