@@ -35,58 +35,81 @@ class TriggerFinder:
         self.ctx = ctx
 
     def find_hits(self, sent: Sentence) -> list[Hit]:
+        """The verb and noun triggers of a sentence, after the sense filters."""
         span = sent.span
         hits: list[Hit] = []
         for tok in span:
-            i = tok.i - span.start
-            lemma = tok.lemma_.lower()
-            verbish = tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
-            if sent.kind == "headline" and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB") and \
-                    not self.ctx.trig.verbs_for(lemma) and tok.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
-                # Title Case headlines: "Secretary-General Urges All Parties", "Russia Threatens ..."
-                for guess in _lemma_guesses(tok.lower_):
-                    if self.ctx.trig.verbs_for(guess) and tok.lower_ != guess:
-                        lemma, verbish = guess, True
-                        break
-            if verbish and tok.dep_ == "amod" and (any(ch.dep_ in ("advmod", "npadvmod") for ch in tok.children)):
-                verbish = False   # "internationally recognized borders", "EU-brokered meeting"
-            if verbish:
-                pats = sorted(self.ctx.trig.verbs_for(lemma), key=lambda vp: (-len(vp.rest), not _objects_fit(
-                    tok, vp.trigger.objects)))
-                for vp in pats:
-                    extra = _match_rest(tok, vp.rest)
-                    if extra is None:
-                        continue
-                    if tok.dep_ == "amod" and vp.trigger.type not in AMOD_TYPES:
-                        continue
-                    if vp.trigger.objects_required and not vp.rest and not _objects_fit(tok, vp.trigger.objects):
-                        continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
-                    toks = [i, *[t - span.start for t in extra]]
-                    text = " ".join(span[k].text for k in sorted(toks))
-                    hits.append(Hit(i, toks, text, vp.trigger, "verb", i))
-                    break
+            lemma, verbish = self._reading(sent, tok)
+            hit = self._verb_hit(span, tok, lemma) if verbish else None
+            if hit is not None:
+                hits.append(hit)
             if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ in ("NN", "NNS")):
-                if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
-                                                             "WORK_OF_ART", "PRODUCT"):
-                    continue
-                npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
-                npats = sorted(npats, key=lambda p: (-len(p.modifiers), not _objects_fit(tok, p.trigger.objects)))
-                for np_ in npats:
-                    mods = _match_modifiers(tok, np_.modifiers)
-                    if mods is None:
-                        continue
-                    toks = [i, *[t - span.start for t in mods]]
-                    text = " ".join(span[k].text for k in sorted(toks))
-                    hi, htok = i, tok
-                    if "of" in np_.modifiers and span[min(toks)].dep_ != "pobj":
-                        # "state of emergency", "cessation of hostilities": the first noun heads the phrase
-                        hi = min(toks)
-                        htok = span[hi]
-                    clause, light = self._noun_clause(htok, np_.trigger)
-                    hits.append(Hit(hi, toks, text, np_.trigger, "noun",
-                                     clause - span.start if clause is not None else hi,
-                                     light - span.start if light is not None else None))
+                hit = self._noun_hit(span, tok, lemma)
+                if hit is not None:
+                    hits.append(hit)
+        return self._drop_frames(span, hits)
+
+    def _reading(self, sent: Sentence, tok: Token) -> tuple[str, bool]:
+        """The lemma to look a token up by, and whether it reads as a verb."""
+        lemma = tok.lemma_.lower()
+        verbish = tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
+        if sent.kind == "headline" and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB") and \
+                not self.ctx.trig.verbs_for(lemma) and tok.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
+            # Title Case headlines: "Secretary-General Urges All Parties", "Russia Threatens ..."
+            for guess in _lemma_guesses(tok.lower_):
+                if self.ctx.trig.verbs_for(guess) and tok.lower_ != guess:
+                    lemma, verbish = guess, True
                     break
+        if verbish and tok.dep_ == "amod" and (any(ch.dep_ in ("advmod", "npadvmod") for ch in tok.children)):
+            verbish = False   # "internationally recognized borders", "EU-brokered meeting"
+        return lemma, verbish
+
+    def _verb_hit(self, span: Span, tok: Token, lemma: str) -> Hit | None:
+        """The longest verb pattern of ``lemma`` that matches at ``tok`` and passes its sense filter."""
+        i = tok.i - span.start
+        pats = sorted(self.ctx.trig.verbs_for(lemma), key=lambda vp: (-len(vp.rest), not _objects_fit(
+            tok, vp.trigger.objects)))
+        for vp in pats:
+            extra = _match_rest(tok, vp.rest)
+            if extra is None:
+                continue
+            if tok.dep_ == "amod" and vp.trigger.type not in AMOD_TYPES:
+                continue
+            if vp.trigger.objects_required and not vp.rest and not _objects_fit(tok, vp.trigger.objects):
+                continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
+            toks = [i, *[t - span.start for t in extra]]
+            text = " ".join(span[k].text for k in sorted(toks))
+            return Hit(i, toks, text, vp.trigger, "verb", i)
+        return None
+
+    def _noun_hit(self, span: Span, tok: Token, lemma: str) -> Hit | None:
+        """The longest noun pattern of ``lemma`` whose modifiers precede ``tok``, with its clause."""
+        i = tok.i - span.start
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
+                                                     "WORK_OF_ART", "PRODUCT"):
+            return None
+        npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
+        npats = sorted(npats, key=lambda p: (-len(p.modifiers), not _objects_fit(tok, p.trigger.objects)))
+        for np_ in npats:
+            mods = _match_modifiers(tok, np_.modifiers)
+            if mods is None:
+                continue
+            toks = [i, *[t - span.start for t in mods]]
+            text = " ".join(span[k].text for k in sorted(toks))
+            hi, htok = i, tok
+            if "of" in np_.modifiers and span[min(toks)].dep_ != "pobj":
+                # "state of emergency", "cessation of hostilities": the first noun heads the phrase
+                hi = min(toks)
+                htok = span[hi]
+            clause, light = self._noun_clause(htok, np_.trigger)
+            return Hit(hi, toks, text, np_.trigger, "noun",
+                       clause - span.start if clause is not None else hi,
+                       light - span.start if light is not None else None)
+        return None
+
+    def _drop_frames(self, span: Span, hits: list[Hit]) -> list[Hit]:
+        """Hits that are part of another's pattern, light verbs of noun triggers, and refusal or cancel
+        verbs over an event are no events of their own."""
         heads = {h.i for h in hits}
         hits = [h for h in hits if not (h.kind == "noun" and any(t in heads and t != h.i for t in h.tokens))]
         # a light verb governing a noun trigger is not an event of its own ("imposed sanctions")
