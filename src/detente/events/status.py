@@ -10,7 +10,7 @@ the war in Gaza") as no events at all.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..actors.recognize import ActorRef
@@ -58,6 +58,19 @@ def own_status(mod: Modality, tok: Token) -> str:
 
 
 
+@dataclass
+class _Cues:
+    """What the trigger's modifiers and control chain say about its status, and the notes saying so."""
+
+    future: bool = False
+    hypo: bool = False
+    neg: bool = False
+    planned: bool = False
+    cancelled: bool = False
+    frame: Frame | None = None
+    notes: list[str] = field(default_factory=list)
+
+
 class StatusReader:
     """Status of each candidate and the frames that scope over candidates."""
 
@@ -99,98 +112,107 @@ class StatusReader:
                chain: list[Token]) -> tuple[str, Frame | None, list[str]]:
         """Decide the status from the trigger's control chain; return (status, frame, notes)."""
         mod = self.ctx.mod
-        notes: list[str] = []
-        future = hypo = neg = planned = cancelled = False
-        frame: Frame | None = None
-        under_report = False
+        cues = _Cues()
         # nominal modifiers: "a planned trip", "a possible visit", "no talks"
         if h.kind == "noun":
             for ch in tok.children:
                 w = ch.lower_
                 if ch.dep_ in ("amod", "compound", "nmod") and mod.has("plan_modifier", w):
-                    planned = True
-                    notes.append(f"'{ch.text}' marks it planned")
+                    cues.planned = True
+                    cues.notes.append(f"'{ch.text}' marks it planned")
                 elif ch.dep_ in ("amod",) and mod.has("hypo_modifier", w):
-                    hypo = True
-                    notes.append(f"'{ch.text}' marks it hypothetical")
+                    cues.hypo = True
+                    cues.notes.append(f"'{ch.text}' marks it hypothetical")
                 elif ch.dep_ == "det" and w == "no":
-                    neg = True
-                    notes.append("'no' negates it")
+                    cues.neg = True
+                    cues.notes.append("'no' negates it")
         prev: Token | None = tok if h.kind == "verb" else None
         for v in chain:
-            lemma = v.lemma_.lower()
             is_self = v.i == tok.i
             via_conj = prev is not None and prev.dep_ == "conj" and prev.head.i == v.i
             if ((not is_self and prev is not None) or (not is_self and h.kind == "noun")) and not via_conj:
-                if mod.matches("cancel", v) and frame is None:
-                    cancelled = True
-                    notes.append(f"'{v.text}' cancels it")
-                elif mod.matches("refusal", v) and frame is None and h.trigger.type not in ("REJECT",):
-                    frame = ("refusal", v)
-                elif mod.matches("request", v) and frame is None and v.i != tok.i:
-                    frame = ("request", v)
-                elif mod.matches("threat", v) and frame is None:
-                    frame = ("threat", v)
-                elif mod.matches("failure_frame", v):
-                    neg = True
-                    notes.append(f"'{v.text}' to: it did not happen")
-                elif mod.matches("attempt_frame", v) and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(
-                        a.dep_ == "aux" and a.lemma_ == "have" for a in v.children))):
-                    notes.append(f"a past attempt ('{v.text}') happened")
-                elif mod.matches("plan_frame", v) and not mod.has("report", lemma) and v.i != (
-                        h.light + sent.span.start if h.light is not None else -1):
-                    planned = True
-                    notes.append(f"'{v.text}' frames it as planned")
-                elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in ("arrange", "plan", "schedule"):
-                    planned = True
-            for ch in v.children:
-                w = ch.lower_
-                if ch.dep_ in ("aux", "auxpass"):
-                    if mod.has("future_aux", w):
-                        future = True
-                    elif mod.has("hypo_aux", w):
-                        hypo = True
-                        notes.append(f"modal '{ch.text}'")
-                    elif w == "to" and sent.kind in ("headline", "standfirst") and v.dep_ == "ROOT":
-                        future = True
-                        notes.append("headline 'to' + verb reads as planned")
-                elif ch.dep_ == "neg":
-                    neg = True
-                    notes.append(f"negated by '{ch.text}'")
-                elif ch.dep_ == "advcl" and any(m.dep_ == "mark" and mod.has("condition", m.lower_)
-                                                 for m in ch.children):
-                    hypo = True
-                    notes.append("consequent of a condition")
-            if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in v.children) and v.dep_ == "advcl":
-                hypo = True
-                notes.append("inside a condition")
+                self._frame_verb(sent, tok, h, v, cues)
+            self._verb_cues(sent, v, cues)
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
-        if top.dep_ in ("ccomp",) and head.lemma_.lower() in words("report_verbs") | set(mod.words.get("report", ())):
-            under_report = True
-        if cancelled:
-            return "cancelled", frame, notes
+        under_report = top.dep_ in ("ccomp",) and \
+            head.lemma_.lower() in words("report_verbs") | set(mod.words.get("report", ()))
+        if cues.cancelled:
+            return "cancelled", cues.frame, cues.notes
         would_report = under_report and any(c.lower_ == "would" for v in chain for c in v.children)
-        if neg and (future or would_report) and h.trigger.type == "CONSULT":
-            notes.append("will not take part in a planned consultation: cancelled")
-            return "cancelled", frame, notes
-        if neg and frame is None:
-            return "negated", frame, notes
-        conditional = any(n.startswith("consequent of a condition") or n == "inside a condition" for n in notes)
-        if hypo and conditional and h.trigger.type == "THREATEN" and not any(n.startswith("modal") for n in notes):
+        if cues.neg and (cues.future or would_report) and h.trigger.type == "CONSULT":
+            cues.notes.append("will not take part in a planned consultation: cancelled")
+            return "cancelled", cues.frame, cues.notes
+        if cues.neg and cues.frame is None:
+            return "negated", cues.frame, cues.notes
+        conditional = any(n.startswith("consequent of a condition") or n == "inside a condition"
+                          for n in cues.notes)
+        if cues.hypo and conditional and h.trigger.type == "THREATEN" and \
+                not any(n.startswith("modal") for n in cues.notes):
             # "threatened to close the border if the attacks go on": an ultimatum is made, its condition is
             # part of what is threatened
-            hypo = False
-            notes.append("a threat's condition is its content: the threat occurred")
-        if hypo:
+            cues.hypo = False
+            cues.notes.append("a threat's condition is its content: the threat occurred")
+        if cues.hypo:
             if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in v.children):
-                notes.append("'would' in reported speech reads as future")
-                return "planned", frame, notes
-            return "hypothetical", frame, notes
-        if future or planned:
-            return "planned", frame, notes
-        return "occurred", frame, notes
+                cues.notes.append("'would' in reported speech reads as future")
+                return "planned", cues.frame, cues.notes
+            return "hypothetical", cues.frame, cues.notes
+        if cues.future or cues.planned:
+            return "planned", cues.frame, cues.notes
+        return "occurred", cues.frame, cues.notes
+
+    def _frame_verb(self, sent: Sentence, tok: Token, h: Hit, v: Token, cues: _Cues) -> None:
+        """A verb above the trigger that cancels, refuses, requests, threatens, fails, attempts or plans it."""
+        mod = self.ctx.mod
+        lemma = v.lemma_.lower()
+        if mod.matches("cancel", v) and cues.frame is None:
+            cues.cancelled = True
+            cues.notes.append(f"'{v.text}' cancels it")
+        elif mod.matches("refusal", v) and cues.frame is None and h.trigger.type not in ("REJECT",):
+            cues.frame = ("refusal", v)
+        elif mod.matches("request", v) and cues.frame is None and v.i != tok.i:
+            cues.frame = ("request", v)
+        elif mod.matches("threat", v) and cues.frame is None:
+            cues.frame = ("threat", v)
+        elif mod.matches("failure_frame", v):
+            cues.neg = True
+            cues.notes.append(f"'{v.text}' to: it did not happen")
+        elif mod.matches("attempt_frame", v) and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(
+                a.dep_ == "aux" and a.lemma_ == "have" for a in v.children))):
+            cues.notes.append(f"a past attempt ('{v.text}') happened")
+        elif mod.matches("plan_frame", v) and not mod.has("report", lemma) and v.i != (
+                h.light + sent.span.start if h.light is not None else -1):
+            cues.planned = True
+            cues.notes.append(f"'{v.text}' frames it as planned")
+        elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in ("arrange", "plan", "schedule"):
+            cues.planned = True
+
+    def _verb_cues(self, sent: Sentence, v: Token, cues: _Cues) -> None:
+        """Auxiliaries, negation and conditions on one verb of the chain."""
+        mod = self.ctx.mod
+        for ch in v.children:
+            w = ch.lower_
+            if ch.dep_ in ("aux", "auxpass"):
+                if mod.has("future_aux", w):
+                    cues.future = True
+                elif mod.has("hypo_aux", w):
+                    cues.hypo = True
+                    cues.notes.append(f"modal '{ch.text}'")
+                elif w == "to" and sent.kind in ("headline", "standfirst") and v.dep_ == "ROOT":
+                    cues.future = True
+                    cues.notes.append("headline 'to' + verb reads as planned")
+            elif ch.dep_ == "neg":
+                cues.neg = True
+                cues.notes.append(f"negated by '{ch.text}'")
+            elif ch.dep_ == "advcl" and any(m.dep_ == "mark" and mod.has("condition", m.lower_)
+                                             for m in ch.children):
+                cues.hypo = True
+                cues.notes.append("consequent of a condition")
+        if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in v.children) and v.dep_ == "advcl":
+            cues.hypo = True
+            cues.notes.append("inside a condition")
 
     def topics(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'discussed the war in Gaza', 'talks on the conflict in Syria': an event noun that is what a
