@@ -58,7 +58,7 @@ class SentenceCoder:
     def __init__(self, triggers: TriggerLexicon, modality: Modality, actors: ArticleActors,
                  gazetteer: Gazetteer | None, published: date | None) -> None:
         self.ctx = ArticleContext(triggers, modality, actors, gazetteer, published)
-        self.triggers = TriggerFinder(self.ctx)
+        self.finder = TriggerFinder(self.ctx)
         self.owners = OwnerReader(self.ctx)
         self.args = ArgumentReader(self.ctx, self.owners)
         self.status = StatusReader(self.ctx, self.owners)
@@ -76,13 +76,15 @@ class SentenceCoder:
         return self.ctx.frames
 
     def find_hits(self, sent: Sentence) -> list[Hit]:
-        return self.triggers.find_hits(sent)
+        """The sentence's trigger hits (stage 1 alone)."""
+        return self.finder.find_hits(sent)
 
     def code(self, sent: Sentence) -> list[Candidate]:
+        """All candidates of one sentence, emitted or not (each with its reason and notes)."""
         span = sent.span
         if sent.kind == "headline" and "security council" in span.text.lower():
             self.ctx.un_session = True   # a report on a Council session: UN actions in it happen in New York
-        hits = self.triggers.find_hits(sent)
+        hits = self.finder.find_hits(sent)
         by_token = {h.i: h for h in hits}
         self.ctx.event_heads = {h.i for h in hits if h.kind == "noun"}
         cands: list[Candidate] = []
@@ -90,6 +92,7 @@ class SentenceCoder:
             c = self._candidate(sent, h, by_token)
             self.owners.localise(sent, c)
             cands.append(c)
+        # frames across candidates, then time and place, then parts and constructions
         self.status.complements(sent, cands)
         self.status.invitations(sent, cands)
         self.status.one_refusal(cands)
@@ -100,6 +103,7 @@ class SentenceCoder:
         cands.extend(characterisations(self.ctx, self.owners, sent, cands))
         cands.extend(derived(self.ctx, sent, cands))
         self.status.threat_content(sent, cands)
+        # the emission rule
         self.emit.carry_targets(sent, cands)
         self.emit.implicit_targets(cands)
         for c in cands:
@@ -107,6 +111,7 @@ class SentenceCoder:
         return cands
 
     def _candidate(self, sent: Sentence, h: Hit, by_token: dict[int, Hit]) -> Candidate:
+        """One hit's candidate: its clause and anchors, status and frame, arguments, then its sense reread."""
         span = sent.span
         tok = span[h.i]
         trig = h.trigger
@@ -132,9 +137,8 @@ class SentenceCoder:
             c.notes.append("anaphoric-noun")
         c.anchors = {h.i, *(t.i - span.start for t in chain)}
         frame = self.status.frame(sent, h, c, chain, by_token)
-        # ---- arguments
         self.args.arguments(sent, h, c, chain, frame)
         if c.consumed:
             return c
-        self.triggers.reread(sent, h, c, by_token)
+        self.finder.reread(sent, h, c, by_token)
         return c
