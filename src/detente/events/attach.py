@@ -213,8 +213,7 @@ class Attacher:
 
     def _venue_is_multilateral(self, sent: Sentence, tok: Token) -> bool:
         low = tok.lemma_.lower()
-        if low in ("summit", "forum", "conference", "assembly", "dialogue", "congress", "ministerial",
-                   "convention", "symposium", "sidelines", "margins", "sideline", "margin"):
+        if low in words("multilateral_venue_words"):
             return True
         for ch in tok.subtree:
             r = self.ctx.actors.resolve(sent.index, ch.i - sent.span.start) if ch.pos_ == "PROPN" else None
@@ -253,7 +252,7 @@ class Attacher:
                 c.place, c.place_text = p, p.name
                 c.notes.append("a UN Security Council or General Assembly action takes place in New York")
                 return
-        if t == "SANCTION" and (m == "expel" or c.lemma in ("close", "closure", "shut", "closing")):
+        if t == "SANCTION" and (m == "expel" or c.lemma in words("closure_words")):
             p = self.ctx.gaz.country(c.source.country or "")
             if p is not None:
                 c.place, c.place_text = p, c.source.actor.text

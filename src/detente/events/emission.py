@@ -175,7 +175,7 @@ class Emitter:
                 if ref is not None and ref.country is None and ref.actor.sector in DOMESTIC_SECTORS:
                     setattr(c, side, replace(ref, actor=replace(ref.actor, country=pl.country)))
                     c.notes.append(f"{side} '{ref.actor.text}' is local to {pl.name} ({pl.country})")
-        if c.event_type == "ACCUSE" and c.lemma in ("protest", "demonstrate", "rally") and c.source is not None \
+        if c.event_type == "ACCUSE" and c.lemma in words("crowd_protest_verbs") and c.source is not None \
                 and c.source.plural and c.source.actor.sector in ("CVL", "OPP"):
             # "students protested against the government": a crowd's protest is a demonstration
             c.event_type, c.mode = "PROTEST", "demo"
@@ -336,7 +336,7 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
                     out.append(k)
         if c.source is not None and c.target is not None and (
                 (c.event_type == "ASSAULT" and c.lemma in words("reciprocal_acts")) or
-                (c.event_type == "RETREAT" and c.lemma in ("exchange", "swap", "trade"))):
+                (c.event_type == "RETREAT" and c.lemma in words("exchange_words"))):
             k = dc_replace(c, source=c.target, target=c.source,
                            notes=[*c.notes, "reciprocal act (fighting, prisoner exchange): it runs both ways"],
                            extra_targets=[], extra_sources=[])

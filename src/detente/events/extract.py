@@ -131,8 +131,7 @@ class SentenceCoder:
         while t.head.i != t.i:
             c.ancestors.append((t.head.i - span.start, t.dep_))
             t = t.head
-        if h.kind == "noun" and any(ch.dep_ in ("det", "poss") and ch.lower_ in (
-                "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my")
+        if h.kind == "noun" and any(ch.dep_ in ("det", "poss") and ch.lower_ in words("anaphoric_determiners")
                 for ch in tok.children):
             c.notes.append("anaphoric-noun")
         c.anchors = {h.i, *(t.i - span.start for t in chain)}

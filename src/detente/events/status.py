@@ -186,7 +186,7 @@ class StatusReader:
                 h.light + sent.span.start if h.light is not None else -1):
             cues.planned = True
             cues.notes.append(f"'{v.text}' frames it as planned")
-        elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in ("arrange", "plan", "schedule"):
+        elif mod.has("plan_frame", lemma) and h.kind == "noun" and lemma in words("arrangement_verbs"):
             cues.planned = True
 
     def _verb_cues(self, sent: Sentence, v: Token, cues: _Cues) -> None:
@@ -321,8 +321,7 @@ class StatusReader:
             if outer.mode is None and outer.event_type == "THREATEN":
                 outer.mode = THREAT_MODE.get((c.trigger.type, c.mode), THREAT_MODE.get((c.trigger.type, None)))
                 inner_words = {t.lemma_.lower() for t in span[c.head_i].subtree}
-                if c.trigger.type == "SANCTION" and inner_words & {"tie", "relation", "diplomatic", "embassy",
-                                                                   "ambassador", "relations", "ties"}:
+                if c.trigger.type == "SANCTION" and inner_words & words("relation_words"):
                     outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")

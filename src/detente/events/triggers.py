@@ -186,7 +186,7 @@ class TriggerFinder:
                 elif wanted & words("assist_words"):
                     c.mode = "assist"
         # "was welcomed in Beijing by Xi", "welcomed Lula to Beijing": a welcome at a place is hosting
-        if c.event_type == "SUPPORT" and h.kind == "verb" and c.lemma in ("welcome", "greet", "receive"):
+        if c.event_type == "SUPPORT" and h.kind == "verb" and c.lemma in words("host_verbs"):
             where = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("in", "to", "at")
                           and pobj(ch) is not None and self.ctx.is_place(sent, pobj(ch))), None)  # type: ignore[arg-type]
             if where is not None and c.source is not None and c.target is not None:
@@ -198,7 +198,7 @@ class TriggerFinder:
                 c.notes.append("welcomed at a place: a visit to the host")
         # "lodged a protest with China": a diplomatic protest is an accusation, not a demonstration
         if trig.type == "PROTEST" and h.kind == "noun" and h.light is not None and \
-                span[h.light].lemma_.lower() in ("lodge", "file", "register", "issue", "deliver", "send", "make"):
+                span[h.light].lemma_.lower() in words("channel_protest_verbs"):
             c.event_type, c.mode = "ACCUSE", "disapprove"
             c.notes.append(f"a protest '{span[h.light].text}' through channels is an accusation (ACCUSE/disapprove)")
             if c.target is None:
@@ -209,13 +209,13 @@ class TriggerFinder:
                 if refs:
                     c.target = refs[0]
         # a missile fired over a country or into the sea is a weapons test, not an attack
-        if c.event_type == "ASSAULT" and h.kind == "verb" and c.lemma in ("fire", "launch", "test"):
+        if c.event_type == "ASSAULT" and h.kind == "verb" and c.lemma in words("weapon_fire_verbs"):
             objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
             weapon = bool(objs) and objs[0].lemma_.lower() in words("weapon_words")
             kids = [*tok.children, *(g for o in objs for g in o.children)]
             over = next((ch for ch in kids if ch.dep_ == "prep" and ch.lower_ == "over"), None)
             sea = any(ch.dep_ == "prep" and ch.lower_ in ("into", "off") and any(
-                g.lemma_.lower() in ("sea", "water", "waters", "coast", "ocean") for g in ch.subtree)
+                g.lemma_.lower() in words("sea_words") for g in ch.subtree)
                 for ch in kids)
             if weapon and (over is not None or sea):
                 c.event_type, c.mode = "MOBILIZE", "weapons"
@@ -231,7 +231,7 @@ class TriggerFinder:
                                                   sector=None), "country", f"over:{pl.name}", c.sent,
                                             pob.i - span.start)
         # a promise to attack is a threat ("vowed to destroy Hamas")
-        if trig.type == "AGREE" and h.kind == "verb" and c.lemma in ("vow", "pledge", "promise", "swear"):
+        if trig.type == "AGREE" and h.kind == "verb" and c.lemma in words("vow_verbs"):
             inner = complement_trigger(tok, by_token, span)
             if inner is not None and inner.trigger.type in ("ASSAULT", "COERCE", "MOBILIZE"):
                 c.event_type = "THREATEN"
