@@ -49,3 +49,7 @@ class ModelError(DetenteError):
 
 class EvalError(InputError):
     """A gold or prediction file for ``detente eval`` has a bad record."""
+
+
+class ExportError(DetenteError):
+    """An export cannot be written (unknown format, Parquet without an output file, an unwritable file)."""
