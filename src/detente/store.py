@@ -191,12 +191,19 @@ def _iso_date(value: str | None) -> datetime.date | None:
         return None
 
 
+def _actor_name(a: Any) -> str | None:
+    """The actor's resolved name, else its text (not the "(implicit: ...)" placeholder)."""
+    if a is None:
+        return None
+    return a.name or (None if a.text.startswith("(") else a.text)
+
+
 def _event_row(ev: Event, aid: str, published: datetime.date | None) -> list[Any]:
     src, tgt, loc, d = ev.source, ev.target, ev.location, ev.date
     return [
         ev.id, aid, ev.doc_id, published, ev.event_type, ev.mode, ev.status,
-        src.country if src else None, (src.name or src.text) if src else None, src.sector if src else None,
-        tgt.country if tgt else None, (tgt.name or tgt.text) if tgt else None, tgt.sector if tgt else None,
+        src.country if src else None, _actor_name(src), src.sector if src else None,
+        tgt.country if tgt else None, _actor_name(tgt), tgt.sector if tgt else None,
         _iso_date(d.start) if d else None, _iso_date(d.end) if d else None,
         (loc.name or loc.text) if loc else None, loc.country if loc else None,
         ev.plover_type, ev.cameo, ev.quad, ev.intensity, ev.confidence, ",".join(ev.context),
