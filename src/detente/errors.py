@@ -53,3 +53,11 @@ class EvalError(InputError):
 
 class ExportError(DetenteError):
     """An export cannot be written (unknown format, Parquet without an output file, an unwritable file)."""
+
+
+class StoreError(DetenteError):
+    """The corpus store (DuckDB) cannot be opened, migrated or written."""
+
+
+class FetchError(InputError):
+    """A URL or feed could not be fetched or read (timeout, HTTP error, too large, not an article)."""
