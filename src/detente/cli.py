@@ -462,7 +462,7 @@ def _engagements_table(engagements: Sequence[dict[str, Any]], title: str) -> Any
     t = Table(title=title, header_style="bold", show_lines=False)
     for col in ("first report", "type", "source → target", "names", "date", "place", "lifecycle", "status",
                 "articles"):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, no_wrap=col in ("lifecycle", "type", "first report"), overflow="fold")
     for e in engagements:
         d = e.get("date") or {}
         start, end = d.get("start"), d.get("end")
