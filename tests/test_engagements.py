@@ -243,6 +243,14 @@ CASES: list[tuple[str, list[dict[str, Any]], list[list[str]]]] = [
         rec(1, "2023-06-06", "hypothetical", "Blinken", "CHN"),
         rec(2, "2023-06-06", "negated", "Blinken", "CHN"),
     ], []),
+    ("an engagement closes after the window", [
+        rec(1, "2023-05-12", "occurred", "Sullivan", "Wang", mode="third-party", start="2023-05-10"),
+        rec(2, "2024-01-10", "occurred", "Sullivan", "Wang", mode="third-party"),
+    ], [["occurred"], ["occurred"]]),
+    ("a closed visit is still recalled by name and place", [
+        rec(1, "2023-06-19", "occurred", "Blinken", "Qin", start="2023-06-18", place="Beijing"),
+        rec(2, "2024-03-01", "occurred", "Blinken", "CHN", place="Beijing"),
+    ], [["occurred"]]),
     ("a visit to the other country is not this one", [
         rec(1, "2023-06-18", "occurred", "Blinken", "Qin", start="2023-06-18", place="Beijing"),
         rec(2, "2023-06-18", "planned", "Qin", "USA", place="Washington"),
