@@ -360,3 +360,20 @@ def test_cli_engagements_over_a_store(corpus_results: list[CodeResult], tmp_path
     assert "planned → cancelled → planned → occurred" in table.output
     missing = runner.invoke(main, ["engagements", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "no such store" in missing.output
+
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "spec" / "seed" / "ft-2023-06-06-blinken-china.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/spec is not present")
+def test_seed_article_and_the_held_visit_are_one_engagement(coder: Coder) -> None:
+    from datetime import date
+
+    seed = coder.code_article(read_articles(SEED)[0], date(2023, 6, 6))
+    held = [coder.code_article(a) for a in read_articles(CORPUS / "2023-06-18-blinken-meets-qin-gang.md")]
+    engagements = build_engagements(_records([seed, *held]))
+    visits = _blinken_visits(engagements)
+    assert len(visits) == 1, [(e["names"], e["history"]) for e in visits]
+    statuses = {h["status"] for h in visits[0]["history"]}
+    assert {"planned", "occurred"} <= statuses
+    assert visits[0]["status"] == "occurred"
