@@ -84,7 +84,8 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
         with urllib.request.urlopen(req, timeout=opts.timeout) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > opts.max_bytes:
-                raise FetchError(f"response is {int(length)} bytes, more than the cap of {opts.max_bytes}", path=url)
+                raise FetchError(f"response is {int(length)} bytes, more than the cap of {opts.max_bytes} bytes",
+                                 path=url)
             chunks: list[bytes] = []
             size = 0
             while True:
@@ -95,7 +96,7 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
                     break
                 size += len(chunk)
                 if size > opts.max_bytes:
-                    raise FetchError(f"response is larger than the cap of {opts.max_bytes} bytes", path=url)
+                    raise FetchError(f"response is more than the cap of {opts.max_bytes} bytes", path=url)
                 chunks.append(chunk)
             ctype = resp.headers.get_content_type() or ""
             charset = resp.headers.get_content_charset()
