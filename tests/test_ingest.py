@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -433,3 +434,16 @@ def test_sigkill_midway_then_rerun_stores_every_article_once(tmp_path: Path, cod
         counts = st.counts()
         for table in ("articles", "events", "mentions", "sentences", "engagements"):
             assert counts[table] == ref_counts[table], table
+
+
+def test_readme_tour_and_make_run_use_only_repository_files() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.splitlines()[1].startswith("make run") and readme.splitlines()[2].startswith("make test")
+    tour = readme[readme.index("## 30-second tour"):readme.index("## Where to go next")]
+    assert "../shared" not in tour
+    paths = [p for p in re.findall(r"detente (?:code|explain|ingest) (\S+)", tour) if not p.isupper()]
+    assert paths, "the tour should show commands on files"
+    for p in paths:
+        assert (ROOT / p).exists(), p
+    run = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "ingest examples/" in run and "../shared" not in run
