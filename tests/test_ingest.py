@@ -351,6 +351,9 @@ def test_recode_restores_and_reports_changed_events(tmp_path: Path) -> None:
                        "WHERE id = ?", [edited])
         st.con.execute("INSERT INTO events (id, article_id, doc_id, record) VALUES ('stale', ?, ?, '{}')",
                        [ev.article_id.iloc[0], ev.doc_id.iloc[0]])
+        st.con.execute("UPDATE articles SET coded_with = 'an-older-lexicon'")
+    code, _, err = cli("ingest", str(folder), "--db", db)
+    assert code == 0 and "2 stored articles were coded with other lexicons" in err and "detente recode" in err
     code, out, err = cli("recode", "--db", db, "-v")
     assert code == 0, err
     assert f"{ev.doc_id.iloc[0]}: +1 added, -1 removed, ~0 changed" in out
@@ -363,6 +366,8 @@ def test_recode_restores_and_reports_changed_events(tmp_path: Path) -> None:
         assert run.articles == 2 and run.events == len(original)
     code, out, _ = cli("recode", "--db", db)
     assert code == 0 and "2 articles re-coded, 0 changed" in out
+    code, _, err = cli("ingest", str(folder), "--db", db)
+    assert code == 0 and "other lexicons" not in err
 
 
 def test_events_command_table_and_jsonl(tmp_path: Path) -> None:

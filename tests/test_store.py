@@ -126,6 +126,31 @@ def test_changed_text_is_a_new_version_that_replaces_the_events(coder: Coder, st
     assert "ACCUSE" in set(lake_ev.event_type)
 
 
+def test_an_older_text_again_becomes_the_current_version(coder: Coder, store: Store) -> None:
+    run = store.start_run()
+    v1, v2 = code(coder, LAKE_V1, "lake"), code(coder, LAKE_V2, "lake")
+    assert [store.add_result(r, run) for r in (v1, v2, v1)] == ["new", "new-version", "new-version"]
+    allv = store.articles_df(all_versions=True).set_index("id")
+    a1, a2 = article_id(v1.article), article_id(v2.article)
+    assert len(allv) == 2 and bool(allv.loc[a1].current) and not bool(allv.loc[a2].current)
+    assert allv.loc[a1].version == 3 and allv.loc[a1].supersedes == a2
+    assert sorted(store.events_df().id) == sorted(e.id for e in v1.events)
+    assert set(store.mentions_df().article_id) == {a1} and set(store.sentences_df().article_id) == {a1}
+    assert store.add_result(v1, run) == "unchanged"
+
+
+def test_stale_codings_are_counted_until_recoded(coder: Coder, store: Store) -> None:
+    run = store.start_run()
+    res = code(coder, RIVER, "river")
+    store.add_result(res, run)
+    assert store.stale_articles() == 0
+    assert list(store.articles_df().coded_with) == [lexicon_checksum()]
+    store.con.execute("UPDATE articles SET coded_with = 'an-older-lexicon'")
+    assert store.stale_articles() == 1
+    diff = store.replace_coding(article_id(res.article), coder.code_article(res.article))
+    assert not diff.any and store.stale_articles() == 0
+
+
 def test_same_url_with_another_doc_id_is_a_new_version(coder: Coder, store: Store) -> None:
     run = store.start_run()
     url = "https://news.example/2024/lake-accord"
@@ -276,6 +301,7 @@ def test_an_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
         assert list(arts.id) == ["a1"] and list(arts.version) == [1] and bool(arts.current.iloc[0])
         assert list(st.events_df().id) == ["ev1"]
         assert st.counts()["sentences"] == 0 and st.engagements_df().empty
+        assert st.stale_articles() == 1  # coded by an unknown lexicon: `detente recode` re-codes it
         (aid, art), = st.current_articles()
         assert aid == "a1" and art.id == "old-doc" and art.title == "Old title"
         assert "border accord" in art.text

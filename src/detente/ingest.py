@@ -375,6 +375,7 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     engagements: int | None = None
+    stale: int = 0   # current articles coded with other lexicons (``detente recode`` re-codes them)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -451,7 +452,7 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
             continue
         seen_ids.add(aid)
         seen_keys[key] = (aid, where)
-        if store.has_article(aid):
+        if store.is_current(aid):
             done += 1
             report.unchanged += 1
             if on_article is not None:
@@ -488,6 +489,7 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
                     on_article(status, a, len(result.events))
                 progress("code", done, total, a.id)
     report.engagements = rebuild_engagements(store, report.errors)
+    report.stale = store.stale_articles()
     store.finish_run(report.run_id, articles=report.stored, events=report.events, errors=report.errors)
     return report
 
