@@ -344,6 +344,9 @@ def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int
     click.echo(f"{db}: {report.read} articles read: {report.new} new, {report.new_versions} new versions, "
                f"{report.unchanged} unchanged; {report.events} events stored{eng}"
                + (f"; {len(report.errors)} problems" if report.errors else ""))
+    if report.stale:
+        _err(f"{db}: {report.stale} stored articles were coded with other lexicons than these; "
+             f"`detente recode --db {db}` re-codes them")
     if report.errors:
         sys.exit(EXIT_PARTIAL if report.read else EXIT_INPUT)
 

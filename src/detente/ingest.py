@@ -84,7 +84,8 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
         with urllib.request.urlopen(req, timeout=opts.timeout) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > opts.max_bytes:
-                raise FetchError(f"response is {int(length)} bytes, more than the cap of {opts.max_bytes}", path=url)
+                raise FetchError(f"response is {int(length)} bytes, more than the cap of {opts.max_bytes} bytes",
+                                 path=url)
             chunks: list[bytes] = []
             size = 0
             while True:
@@ -95,7 +96,7 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
                     break
                 size += len(chunk)
                 if size > opts.max_bytes:
-                    raise FetchError(f"response is larger than the cap of {opts.max_bytes} bytes", path=url)
+                    raise FetchError(f"response is more than the cap of {opts.max_bytes} bytes", path=url)
                 chunks.append(chunk)
             ctype = resp.headers.get_content_type() or ""
             charset = resp.headers.get_content_charset()
@@ -374,6 +375,7 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     engagements: int | None = None
+    stale: int = 0   # current articles coded with other lexicons (``detente recode`` re-codes them)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -450,7 +452,7 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
             continue
         seen_ids.add(aid)
         seen_keys[key] = (aid, where)
-        if store.has_article(aid):
+        if store.is_current(aid):
             done += 1
             report.unchanged += 1
             if on_article is not None:
@@ -487,6 +489,7 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
                     on_article(status, a, len(result.events))
                 progress("code", done, total, a.id)
     report.engagements = rebuild_engagements(store, report.errors)
+    report.stale = store.stale_articles()
     store.finish_run(report.run_id, articles=report.stored, events=report.events, errors=report.errors)
     return report
 
