@@ -147,8 +147,11 @@ def test_stale_codings_are_counted_until_recoded(coder: Coder, store: Store) -> 
     assert list(store.articles_df().coded_with) == [lexicon_checksum()]
     store.con.execute("UPDATE articles SET coded_with = 'an-older-lexicon'")
     assert store.stale_articles() == 1
+    store.add_result(code(coder, LAKE_V1, "lake"), run, coded_with="a-batch-lexicon")
+    assert store.stale_articles() == 2
+    assert set(store.articles_df().coded_with) == {"an-older-lexicon", "a-batch-lexicon"}
     diff = store.replace_coding(article_id(res.article), coder.code_article(res.article))
-    assert not diff.any and store.stale_articles() == 0
+    assert not diff.any and store.stale_articles() == 1
 
 
 def test_same_url_with_another_doc_id_is_a_new_version(coder: Coder, store: Store) -> None:
