@@ -68,6 +68,7 @@ def rss(base: str) -> bytes:
   <content:encoded><![CDATA[<p>Kenyan President William Ruto and Ugandan President Yoweri Museveni signed an accord
   in Nairobi on Tuesday to extend the railway to Kampala.</p>]]></content:encoded></item>
 <item><title>A page that is gone</title><link>{base}/news/also-gone.html</link></item>
+<item><title>Norway and Iceland agree fishing quotas</title><link>/news/fishing-deal.html</link></item>
 </channel></rss>""".encode()
 
 
@@ -88,6 +89,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.path in PAGES:
             title, body = PAGES[self.path]
             self._send(200, "text/html; charset=utf-8", page(title, body))
+        elif self.path == "/news/latin1.html":
+            body = page("Portugal e Espanha assinam acordo", "<p>LISBON, May 2 - Portuguese Foreign Minister Paulo "
+                        "Rangel met Spanish Foreign Minister José Manuel Albares in Lisbon on Thursday.</p>")
+            body = body.replace(b"<head>", b'<head><meta charset="iso-8859-1">').decode().encode("latin-1")
+            self._send(200, "text/html", body)
         elif self.path == "/feed.rss":
             self._send(200, "application/rss+xml", rss(base))
         elif self.path == "/feed.atom":
@@ -264,6 +270,12 @@ def test_url_ingest_with_a_404_and_a_timeout(server: str, tmp_path: Path) -> Non
         assert {"CHL", "PER"} <= set(ev.source_country) | set(ev.target_country)
 
 
+def test_page_charset_from_meta(server: str) -> None:
+    (art,) = list(read_source(f"{server}/news/latin1.html", FetchOptions(timeout=3)))
+    assert not isinstance(art, Exception)
+    assert "José Manuel Albares" in art.text
+
+
 @pytest.mark.parametrize("path", ["/big.html", "/big-stream.html"])
 def test_size_cap(server: str, path: str) -> None:
     items = list(read_source(f"{server}{path}", FetchOptions(timeout=5, max_bytes=100_000)))
@@ -279,7 +291,9 @@ def test_rss_feed_url(server: str, tmp_path: Path, coder: Coder) -> None:
         by_title = {r.title: r for r in arts.itertuples()}
         # items 1-2 fetched from their links; item 3's page is gone but the feed carries its text
         assert set(by_title) == {"Chilean minister visits Peru", "Egypt and Sudan hold river talks",
-                                 "Kenya and Uganda sign a rail accord"}
+                                 "Kenya and Uganda sign a rail accord", "Norway and Iceland agree fishing quotas"}
+        # item 5's link is relative to the feed's URL
+        assert by_title["Norway and Iceland agree fishing quotas"].url == f"{server}/news/fishing-deal.html"
         assert str(by_title["Egypt and Sudan hold river talks"].published)[:10] == "2023-05-07"  # from pubDate
         assert by_title["Kenya and Uganda sign a rail accord"].url == f"{server}/news/gone.html"
         # item 4: gone and no text of its own -> one error naming the feed, item and link
@@ -291,7 +305,7 @@ def test_rss_feed_url(server: str, tmp_path: Path, coder: Coder) -> None:
         assert "AGREE" in set(kenya.event_type)
         before = st.counts()
         again = ingest([f"{server}/feed.rss"], st, coder=coder, opts=FetchOptions(timeout=3))
-        assert again.unchanged == 3 and again.stored == 0
+        assert again.unchanged == 4 and again.stored == 0
         after = st.counts()
         assert {k: v for k, v in after.items() if k != "runs"} == {k: v for k, v in before.items() if k != "runs"}
 
