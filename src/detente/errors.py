@@ -49,3 +49,7 @@ class ModelError(DetenteError):
 
 class EvalError(InputError):
     """A gold or prediction file for ``detente eval`` has a bad record."""
+
+
+class ViewError(DetenteError):
+    """A dyad view cannot be built: an unknown country, a bad date range or frequency, an unusable store."""
