@@ -264,6 +264,52 @@ def explain_cmd(path: str, published: date | None, sentence: tuple[int, ...]) ->
         sys.exit(EXIT_PARTIAL if results else EXIT_INPUT)
 
 
+# ------------------------------------------------------------------------------------------ dyad views
+
+
+def _country(value: str) -> Any:
+    from .views import resolve_country
+
+    return resolve_country(value)
+
+
+@main.command("report")
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", default="detente.duckdb", show_default=True, help="The store to read (from `detente ingest`).")
+@click.option("--since", callback=_parse_date, help="First day (YYYY-MM-DD), inclusive.")
+@click.option("--until", callback=_parse_date, help="Last day (YYYY-MM-DD), inclusive; the channels' as-of date.")
+@click.option("--freq", type=click.Choice(["week", "month"]), default="month", show_default=True,
+              help="Period of the cooperation–conflict index.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Also draw the index as a PNG here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON instead of tables.")
+def report_cmd(a: str, b: str, db: str, since: date | None, until: date | None, freq: str,
+               plot_path: str | None, as_json: bool) -> None:
+    """Where the relationship of A and B stands (ISO3 codes or names): ledger, channels, index."""
+    from rich.console import Console
+
+    from .store import open_store
+    from .views import plot_index, render_report, report_from_store
+
+    try:
+        ca, cb = _country(a), _country(b)
+        with open_store(db, read_only=True) as st:
+            rep = report_from_store(st, ca, cb, since, until, freq)
+        if as_json:
+            click.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            render_report(rep, Console(width=None if sys.stdout.isatty() else 160))
+        if plot_path:
+            out = plot_index(rep.index, ca, cb, plot_path, freq)
+            _err(f"wrote {out}")
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    if rep.events == 0:
+        _err(f"no events between {ca.code} and {cb.code} in {db}")
+        sys.exit(EXIT_INPUT)
+
+
 def run() -> None:  # pragma: no cover - console entry
     try:
         main()

@@ -115,12 +115,18 @@ def load_channels(path: str | None = None) -> ChannelConfig:
     entries = read_entries(p)
     chans = [e for e in entries if "channel" in e.data]
     sets = [e for e in entries if "channel" not in e.data]
-    validate(chans, {"channel": is_str}, {"contexts": _str_list_or_empty, "sectors": _str_list_or_empty,
-                                          "keywords": _str_list_or_empty, "default": is_bool, "note": is_str},
-             extra=_channel_checks, unique="channel")
-    validate(sets, {"setting": is_str, "value": lambda v: None}, {"note": is_str}, extra=_setting_checks,
-             unique="setting")
     problems: list[str] = []
+    try:
+        validate(chans, {"channel": is_str}, {"contexts": _str_list_or_empty, "sectors": _str_list_or_empty,
+                                              "keywords": _str_list_or_empty, "default": is_bool, "note": is_str},
+                 extra=_channel_checks, unique="channel")
+    except LexiconError as err:
+        problems.extend(err.message.splitlines()[1:])
+    try:
+        validate(sets, {"setting": is_str, "value": lambda v: None}, {"note": is_str}, extra=_setting_checks,
+                 unique="setting")
+    except LexiconError as err:
+        problems.extend(err.message.splitlines()[1:])
     defaults = [e for e in chans if e.get("default") is True]
     if len(defaults) != 1:
         problems.append(f"{p}: exactly one channel must be marked default: true (found {len(defaults)})")
@@ -131,7 +137,7 @@ def load_channels(path: str | None = None) -> ChannelConfig:
     if not chans:
         problems.append(f"{p}: no channels")
     if problems:
-        raise LexiconError("\n".join(problems))
+        raise LexiconError(f"{len(problems)} problem(s) in the channel rules:\n" + "\n".join(problems))
     rules = []
     for e in chans:
         words = [str(w) for w in e.get("keywords") or []]
@@ -309,5 +315,6 @@ def _verdict(v: ChannelView, cfg: ChannelConfig) -> tuple[str, str]:
     if v.conflict_since <= cfg.conflict_floor:
         return "strained", (f"conflict since the last contact held sums to {v.conflict_since:g} "
                             f"(at or below conflict_floor={cfg.conflict_floor:g})")
-    return "active", (f"contact held {v.last_held.on.isoformat()} ({age} day{'s' if age != 1 else ''} before {v.as_of.isoformat()}), "
+    days = f"{age} day{'s' if age != 1 else ''}"
+    return "active", (f"contact held {v.last_held.on.isoformat()} ({days} before {v.as_of.isoformat()}), "
                       f"nothing refused or cancelled since")

@@ -66,7 +66,7 @@ def resolve_country(text: str) -> Country:
 
 def to_date(value: Any) -> date | None:
     """A date from a date, datetime, pandas Timestamp, ISO string or null-ish value."""
-    if value is None:
+    if value is None or value is pd.NaT:
         return None
     if isinstance(value, datetime):
         return value.date()

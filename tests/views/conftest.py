@@ -1,0 +1,66 @@
+"""Fixtures for the view and web tests: a real store coded from examples/ (real spaCy, real DuckDB)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+# An article of ours whose text carries markup that must never reach a page as markup.
+HOSTILE = """# Envoys meet <script>alert("xss")</script> in Geneva
+
+Published: March 3, 2023
+
+GENEVA, March 3 — US Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Geneva \
+on Friday "><img src=x onerror=alert(1)> and the two sides <b>discussed</b> trade.
+"""
+
+
+def build_store(db: Path, paths: list[Path]) -> None:
+    from detente.article import read_articles
+    from detente.coder import Coder
+    from detente.store import open_store
+
+    coder = Coder()
+    with open_store(db) as st:
+        run = st.start_run()
+        n_art = n_ev = 0
+        for p in paths:
+            files = sorted(f for f in p.rglob("*") if f.suffix in (".md", ".txt", ".jsonl")) if p.is_dir() else [p]
+            for f in files:
+                for article in read_articles(f):
+                    res = coder.code_article(article)
+                    st.add_result(res, run)
+                    n_art += 1
+                    n_ev += len(res.events)
+        try:
+            from detente.engagements import build_engagements
+        except ImportError:  # the engagements module is not merged in yet
+            pass
+        else:
+            st.replace_engagements(build_engagements(st.event_records()))
+        st.finish_run(run, articles=n_art, events=n_ev)
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding every example article plus one hostile article (markup in its text)."""
+    d = tmp_path_factory.mktemp("store")
+    hostile = d / "hostile.md"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    db = d / "examples.duckdb"
+    build_store(db, [EXAMPLES, hostile])
+    return db
+
+
+@pytest.fixture()
+def examples_store(examples_db: Path) -> Iterator[Any]:
+    from detente.store import open_store
+
+    with open_store(examples_db, read_only=True) as st:
+        yield st
