@@ -173,6 +173,13 @@ def test_example_store_tells_the_2023_story(examples_store: Any) -> None:
     assert chans["diplomatic"].verdict == "active"
     assert chans["diplomatic"].last_held is not None and chans["diplomatic"].last_held.on == date(2023, 11, 15)
     assert chans["economic"].verdict == "active"
+    led = rep.ledger
+    assert led == sorted(led, key=lambda e: e.when or date.min, reverse=True)
+    blinken = [e for e in led if "Antony Blinken" in e.who and e.mode == "visit" and e.lifecycle == "held"]
+    assert any(e.path().startswith("planned → cancelled") for e in blinken)  # the balloon postponed the trip
+    assert any(e.lifecycle == "refused" and "Li Shangfu" in e.who for e in led)  # Shangri-La
+    assert any(e.lifecycle == "held" and e.location.startswith("Woodside") for e in led)  # the November summit
+    assert all(e.event_type in {"CONSULT", "AGREE", "COOPERATE", "REJECT", "AID", "SUPPORT", "CONCEDE"} for e in led)
     feb_only = {c.channel: c for c in report_from_store(
         examples_store, resolve_country("USA"), resolve_country("CHN"), until=date(2023, 2, 10)).channels}
     assert feb_only["diplomatic"].verdict == "strained"  # the postponed trip after the last call

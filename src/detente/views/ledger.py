@@ -59,6 +59,7 @@ class LedgerEntry:
     last_reported: date | None
     reports: int
     history: list[Step] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)  # the lifecycle as it unfolded (engagements.py's reading)
 
     @property
     def when(self) -> date | None:
@@ -67,6 +68,8 @@ class LedgerEntry:
 
     def path(self) -> str:
         """The lifecycle as it unfolded: ``planned → cancelled → planned → held``."""
+        if self.steps:
+            return " → ".join(self.steps)
         steps: list[str] = []
         for s in self.history:
             if not steps or steps[-1] != s.lifecycle:
@@ -112,22 +115,43 @@ def entry(eng: dict[str, Any]) -> LedgerEntry:
     reports = eng.get("reports")
     n = reports if isinstance(reports, int) else len(reports) if isinstance(reports, list) else len(history)
     mode = eng.get("mode")
+    from ..engagements import engagement_lifecycle
+
+    steps = [lifecycle(eng.get("event_type"), st) for st in engagement_lifecycle(eng)]
     return LedgerEntry(
         id=str(eng.get("id")), event_type=str(eng.get("event_type")), mode=mode if mode else None,
         direction=f"{eng.get('source')}→{eng.get('target')}", who=_names(eng.get("names")),
         lifecycle=lifecycle(eng.get("event_type"), eng.get("status")), status=str(eng.get("status")),
         date_start=to_date(when.get("start")), date_end=to_date(when.get("end")),
         location=_location(eng.get("location")), first_reported=to_date(eng.get("first_reported")),
-        last_reported=to_date(eng.get("last_reported")), reports=n, history=history)
+        last_reported=to_date(eng.get("last_reported")), reports=n, history=history, steps=steps)
+
+
+def is_high_level(eng: dict[str, Any], contact_types: frozenset[str], refusal_types: frozenset[str],
+                  refusal_modes: frozenset[str]) -> bool:
+    """A contact (meeting, call, agreement ...) naming at least one person or body, or a refused contact."""
+    etype = eng.get("event_type")
+    if etype in refusal_types and (not refusal_modes or eng.get("mode") in refusal_modes):
+        return True
+    return etype in contact_types and bool(eng.get("names"))
 
 
 def ledger(engagements: list[dict[str, Any]], a: str, b: str, since: date | None = None,
-           until: date | None = None) -> list[LedgerEntry]:
-    """The dyad's engagements (either direction), newest first; since/until filter on their date."""
+           until: date | None = None, everything: bool = False) -> list[LedgerEntry]:
+    """The dyad's high-level engagements (either direction), newest first; since/until filter on their date.
+
+    High-level: contacts (the ``contact_types`` of ``channels.yaml``) that name their principals, and refused
+    contacts; ``everything`` keeps every engagement (accusations, sanctions, unnamed contacts ...).
+    """
+    from .channels import load_channels
+
     check_range(since, until)
+    cfg = load_channels()
     out = []
     for eng in engagements:
         if {eng.get("source"), eng.get("target")} != {a, b}:
+            continue
+        if not everything and not is_high_level(eng, cfg.contact_types, cfg.refusal_types, cfg.refusal_modes):
             continue
         e = entry(eng)
         w = e.when

@@ -136,7 +136,8 @@ def render_report(report: DyadReport, console: Any) -> None:
     for col in ("date", "direction", "engagement", "who", "where", "lifecycle", "as reported", "reports"):
         t.add_column(col, overflow="fold", no_wrap=col in ("date", "direction", "lifecycle"))
     for e in report.ledger:
-        when = e.date_start.isoformat() if e.date_start else "(undated)"
+        when = e.date_start.isoformat() if e.date_start else (
+            f"reported {e.last_reported.isoformat()}" if e.last_reported else "(undated)")
         if e.date_end and e.date_start and e.date_end != e.date_start:
             when += f"..{e.date_end.isoformat()[5:]}"
         kind = e.event_type + (f"/{e.mode}" if e.mode else "")
