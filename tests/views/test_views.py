@@ -127,7 +127,7 @@ def engagement(i: int, src: str, tgt: str, etype: str, status: str, start: str |
             "names": [f"{src} minister", f"{tgt} minister"], "status": status,
             "first_reported": history[0][1], "last_reported": history[-1][1],
             "date": {"start": start, "end": start}, "location": "Capital",
-            "history": [{"status": s, "date": start, "doc_id": f"d{j}", "published": p, "event_id": f"e{j}"}
+            "history": [{"status": s, "date": {"start": start, "end": start}, "doc_id": f"d{j}", "published": p, "event_id": f"e{j}"}
                         for j, (s, p) in enumerate(history)], "reports": len(history)}
 
 
