@@ -122,13 +122,13 @@ def test_channel_file_errors_name_file_and_line(tmp_path: Path) -> None:
 
 
 def engagement(i: int, src: str, tgt: str, etype: str, status: str, start: str | None,
-               history: list[tuple[str, str]]) -> dict[str, Any]:
-    return {"id": f"g{i}", "event_type": etype, "mode": "visit", "source": src, "target": tgt,
+               history: list[tuple[str, str]], mode: str = "visit") -> dict[str, Any]:
+    return {"id": f"g{i}", "event_type": etype, "mode": mode, "source": src, "target": tgt,
             "names": [f"{src} minister", f"{tgt} minister"], "status": status,
             "first_reported": history[0][1], "last_reported": history[-1][1],
             "date": {"start": start, "end": start}, "location": "Capital",
-            "history": [{"status": s, "date": {"start": start, "end": start}, "doc_id": f"d{j}", "published": p, "event_id": f"e{j}"}
-                        for j, (s, p) in enumerate(history)], "reports": len(history)}
+            "history": [{"status": s, "date": {"start": start, "end": start}, "doc_id": f"d{j}", "published": p,
+                         "event_id": f"e{j}"} for j, (s, p) in enumerate(history)], "reports": len(history)}
 
 
 def test_ledger_lifecycle_newest_first() -> None:
@@ -136,12 +136,14 @@ def test_ledger_lifecycle_newest_first() -> None:
         engagement(1, "AAA", "BBB", "CONSULT", "occurred", "2023-06-18",
                    [("planned", "2023-01-27"), ("cancelled", "2023-02-03"), ("planned", "2023-06-06"),
                     ("occurred", "2023-06-18")]),
-        engagement(2, "BBB", "AAA", "REJECT", "occurred", "2023-06-03", [("occurred", "2023-06-04")]),
+        engagement(2, "BBB", "AAA", "REJECT", "occurred", "2023-06-03", [("occurred", "2023-06-04")], "meet"),
+        engagement(5, "BBB", "AAA", "ACCUSE", "occurred", "2023-06-03", [("occurred", "2023-06-04")], "allege"),
         engagement(3, "AAA", "BBB", "CONSULT", "planned", "2023-11-15", [("planned", "2023-11-10")]),
         engagement(4, "CCC", "AAA", "CONSULT", "occurred", "2023-07-01", [("occurred", "2023-07-01")]),
     ]
     out = ledger(engs, "AAA", "BBB")
-    assert [e.id for e in out] == ["g3", "g1", "g2"]
+    assert [e.id for e in out] == ["g3", "g1", "g2"]  # not the accusation: not a contact
+    assert "g5" in [e.id for e in ledger(engs, "AAA", "BBB", everything=True)]
     assert [e.lifecycle for e in out] == ["planned", "held", "refused"]
     assert out[1].path() == "planned → cancelled → planned → held"
     assert [e.id for e in ledger(engs, "BBB", "AAA", since=date(2023, 6, 10), until=date(2023, 6, 30))] == ["g1"]
