@@ -310,6 +310,44 @@ def report_cmd(a: str, b: str, db: str, since: date | None, until: date | None, 
         sys.exit(EXIT_INPUT)
 
 
+@main.command("serve")
+@click.option("--db", default="detente.duckdb", show_default=True, help="The store to serve (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; only this machine by default.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """A read-only web dashboard and JSON API over the store (Ctrl-C stops it)."""
+    from .store import open_store
+    from .web import make_server
+    from .web.server import LOCAL_HOSTS
+
+    if host not in LOCAL_HOSTS:
+        _err(f"warning: binding {host}, not 127.0.0.1: the dashboard and every article in {db} will be readable "
+             "by anyone who can reach this address (there is no login)")
+    try:
+        st = open_store(db, read_only=True)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    try:
+        server = make_server(st, host, port)
+    except OSError as e:
+        st.close()
+        _err(f"cannot listen on {host}:{port}: {e.strerror}")
+        sys.exit(EXIT_INPUT)
+    addr = server.server_address
+    h = addr[0].decode() if isinstance(addr[0], bytes) else str(addr[0])
+    p = addr[1]
+    shown = f"[{h}]" if ":" in h else h
+    click.echo(f"detente: serving {db} on http://{shown}:{p}/ (read-only; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        st.close()
+
+
 def run() -> None:  # pragma: no cover - console entry
     try:
         main()
