@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,20 @@ def examples_store(examples_db: Path) -> Iterator[Any]:
 
     with open_store(examples_db, read_only=True) as st:
         yield st
+
+
+@pytest.fixture(scope="session")
+def base_url(examples_db: Path) -> Iterator[str]:
+    """A real detente server on 127.0.0.1 (port 0) over the example store, for the session."""
+    from detente.store import open_store
+    from detente.web import make_server
+
+    st = open_store(examples_db, read_only=True)
+    server = make_server(st, "127.0.0.1", 0)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    host, port = server.server_address[:2]
+    yield f"http://{host!s}:{port}"
+    server.shutdown()
+    server.server_close()
+    st.close()
