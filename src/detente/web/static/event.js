@@ -29,10 +29,16 @@ function highlighted(text, mention, actors) {
   const paint = (a, b, level) => { for (let i = Math.max(0, a); i < Math.min(text.length, b); i++) cls[i] = Math.max(cls[i], level); };
   if (mention) {
     paint(mention.start, mention.end, 1);
-    const span = text.slice(mention.start, mention.end);
-    const t = span.toLowerCase().indexOf((mention.trigger || "").toLowerCase());
+    const span = text.slice(mention.start, mention.end).toLowerCase();
     for (const a of actors) for (const [x, y] of ranges(text, a)) paint(x, y, 2);
-    if (mention.trigger && t >= 0) paint(mention.start + t, mention.start + t + mention.trigger.length, 3);
+    // a trigger may be discontinuous ("declined ... meet"): each part in turn, left to right in the span
+    let from = 0;
+    for (const part of (mention.trigger || "").split("...").map((x) => x.trim().toLowerCase()).filter(Boolean)) {
+      const t = span.indexOf(part, from);
+      if (t < 0) continue;
+      paint(mention.start + t, mention.start + t + part.length, 3);
+      from = t + part.length;
+    }
   }
   const p = el("p", { class: "sentence" });
   const names = [null, "span", "actor", "trigger"];
@@ -73,8 +79,9 @@ async function main() {
   const actors = [ev.source && ev.source.text, ev.target && ev.target.text].filter(Boolean);
   const bySentence = new Map((ev.sentences || []).map((s) => [s.index, s.text]));
   for (const m of ev.mentions || []) {
-    const text = bySentence.get(m.sentence) ?? m.text;
-    const offsetOk = m.text === text;
+    // the mention's offsets refer to its own copy of the sentence; the stored sentence is the fallback
+    const text = m.text || bySentence.get(m.sentence) || "";
+    const offsetOk = Boolean(m.text);
     $("sentences").append(el("h4", {}, `sentence ${m.sentence}`),
       highlighted(text, offsetOk ? m : { ...m, start: 0, end: 0 }, actors));
   }
