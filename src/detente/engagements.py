@@ -48,6 +48,9 @@ engagement, or starts a new one. A report is compatible with an engagement when 
    share a place name or a narrow date (both intervals at most ``narrow_days`` = 7 days wide, overlapping):
    "the two sides met on 18 February" joins Munich, "a visit in the coming months" joins nothing.
 
+An engagement with no report for ``reopen_days`` is *closed*: only an undated held report that names one of
+its principals and its place still joins it (a later article recalling "Pelosi's visit to Taiwan").
+
 Among compatible engagements the best scoring wins (3 per shared principal, 1 for a shared place name,
 1 for a shared narrow date); ties go to the engagement with the most recent report.
 
@@ -88,7 +91,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -225,9 +228,14 @@ def _principal_kind(actor: Mapping[str, Any]) -> str | None:
         return None
     if actor.get("role"):
         return "person"
+    return _lexicon_kind(str(name))
+
+
+@lru_cache(maxsize=4096)
+def _lexicon_kind(name: str) -> str | None:
     from .actors.lexicon import load_actor_lexicon
 
-    info = load_actor_lexicon().lookup_name(str(name))
+    info = load_actor_lexicon().lookup_name(name)
     if info is not None and info.kind in ("person", "org"):
         return info.kind
     return None
@@ -331,49 +339,62 @@ def _overlaps(a: tuple[date, date], b: tuple[date, date], slack: int = 0) -> boo
 # ------------------------------------------------------------------------------------------ engagements
 
 
-@dataclass
 class _Engagement:
-    family: Family
-    key: tuple[str, str, str]
-    reports: list[_Report] = field(default_factory=list)
-    episodes: list[list[_Report]] = field(default_factory=lambda: [[]])
+    """An engagement being built, with its aggregates kept up to date as reports join."""
+
+    def __init__(self, family: Family, key: tuple[str, str, str]) -> None:
+        self.family = family
+        self.key = key
+        self.reports: list[_Report] = []
+        self.episodes: list[list[_Report]] = [[]]
+        self.principals: set[tuple[str, str]] = set()
+        self.person_sides: set[str] = set()
+        self.modes: set[str] = set()
+        self.loc_countries: set[str] = set()
+        self.loc_names: set[str] = set()
+        self.steps: list[str] = []
+        self.last_effective = date.min
+        self.first_plan: date | None = None  # publication date of the first plan
+        self.last_cancel: date | None = None  # effective date of the last cancellation
+        self.held: tuple[date, date] | None = None  # best interval of every held report
+        self.current: tuple[date, date] | None = None  # interval of the current episode
 
     @property
     def episode(self) -> list[_Report]:
         return self.episodes[-1]
 
     def phase(self) -> str:
-        steps = lifecycle([r.status for r in self.reports if not r.recollection])
-        return steps[-1] if steps else "planned"
-
-    def principals(self) -> frozenset[tuple[str, str]]:
-        return frozenset().union(*(r.principals for r in self.reports))
-
-    def persons(self) -> frozenset[tuple[str, str]]:
-        return frozenset().union(*(r.persons for r in self.reports))
-
-    def modes(self) -> set[str]:
-        return {r.mode for r in self.reports if r.mode is not None}
-
-    def loc_countries(self) -> set[str]:
-        return {r.loc_country for r in self.reports if r.loc_country}
-
-    def loc_names(self) -> set[str]:
-        return {r.loc_name for r in self.reports if r.loc_name}
-
-    def interval(self, episode: Sequence[_Report] | None = None) -> tuple[date, date] | None:
-        reps = self.episode if episode is None else episode
-        held = [r for r in reps if r.status == "occurred"]
-        return best_interval(held) or best_interval([r for r in reps if r.status == "planned"])
-
-    def last_effective(self) -> date:
-        return max(r.effective for r in self.reports)
+        return self.steps[-1] if self.steps else "planned"
 
     def add(self, r: _Report, reopen: bool) -> None:
         if reopen:
             self.episodes.append([])
         self.reports.append(r)
         self.episode.append(r)
+        self.principals |= r.principals
+        self.person_sides |= {c for c, _ in r.persons}
+        if r.mode is not None:
+            self.modes.add(r.mode)
+        if r.loc_country:
+            self.loc_countries.add(r.loc_country)
+        if r.loc_name:
+            self.loc_names.add(r.loc_name)
+        if not r.recollection:
+            self.steps = lifecycle([*self.steps, r.status])
+        self.last_effective = max(self.last_effective, r.effective)
+        if r.status == "planned":
+            self.first_plan = r.published if self.first_plan is None else min(self.first_plan, r.published)
+        elif r.status == "cancelled":
+            self.last_cancel = r.effective if self.last_cancel is None else max(self.last_cancel, r.effective)
+        else:
+            self.held = best_interval([x for x in self.reports if x.status == "occurred"])
+        self.current = episode_interval(self.episode)
+
+
+def episode_interval(reports: Sequence[_Report]) -> tuple[date, date] | None:
+    """The dates of an episode: its held reports' best interval, else its plans'."""
+    return best_interval([r for r in reports if r.status == "occurred"]) or \
+        best_interval([r for r in reports if r.status == "planned"])
 
 
 def is_recollection(status: str, end: date | None, published: date, tolerance_days: int = 3) -> bool:
@@ -400,33 +421,27 @@ def _narrow_overlap(r: _Report, iv: tuple[date, date] | None, narrow: int) -> bo
 def _match(r: _Report, e: _Engagement, cfg: Settings) -> tuple[int, bool, bool] | None:
     """``(score, reopens, recollection)`` if ``r`` may join ``e``, else None."""
     fam = e.family
-    if any(not fam.modes_compatible(r.mode, m) for m in e.modes()):
+    if any(not fam.modes_compatible(r.mode, m) for m in e.modes):
         return None
     # named principals: a shared one, or no different person on a side the engagement names
-    shared = r.principals & e.principals()
-    if not shared:
-        e_sides = {c for c, _ in e.persons()}
-        if any(c in e_sides for c, _ in r.persons):
-            return None
+    shared = r.principals & e.principals
+    if not shared and any(c in e.person_sides for c, _ in r.persons):
+        return None
     # place
-    countries = e.loc_countries()
-    if r.loc_country and countries and r.loc_country not in countries:
+    if r.loc_country and e.loc_countries and r.loc_country not in e.loc_countries:
         return None
     score = 3 * len(shared)
-    if r.loc_name and r.loc_name in e.loc_names():
+    if r.loc_name and r.loc_name in e.loc_names:
         score += 1
     tol = cfg.tolerance_days
     phase = e.phase()
     reopen = recollection = False
-    iv = e.interval()
+    iv = e.current
     if r.status == "cancelled":
-        plans = [x for x in e.reports if x.status == "planned"]
-        if phase != "cancelled" and not any(x.published <= r.effective + timedelta(days=tol) for x in plans):
+        planned_before = e.first_plan is not None and e.first_plan <= r.effective + timedelta(days=tol)
+        if phase != "cancelled" and not planned_before:
             return None
-        held = best_interval([x for x in e.reports if x.status == "occurred"])
-        if held is not None and r.effective > held[1] + timedelta(days=tol):
-            return None
-        if (r.effective - e.last_effective()).days > cfg.reopen_days:
+        if e.held is not None and r.effective > e.held[1] + timedelta(days=tol):
             return None
         # a cancellation dated after its publication dates the cancelled action itself
         s0, s1 = r.start, r.end
@@ -436,7 +451,7 @@ def _match(r: _Report, e: _Engagement, cfg: Settings) -> tuple[int, bool, bool] 
     elif r.recollection:
         # a plan for a date already past when reported: a recollection of an earlier episode
         for ep in e.episodes:
-            ep_iv = e.interval(ep)
+            ep_iv = episode_interval(ep)
             if ep_iv is not None and r.start is not None and r.end is not None \
                     and _overlaps((r.start, r.end), ep_iv, tol):
                 recollection = True
@@ -444,8 +459,8 @@ def _match(r: _Report, e: _Engagement, cfg: Settings) -> tuple[int, bool, bool] 
         if not recollection:
             return None
     elif phase == "cancelled":
-        cancels = [x.effective for x in e.reports if x.status == "cancelled"]
-        if not shared or (r.effective - max(cancels)).days > cfg.reopen_days:
+        last_cancel = e.last_cancel or e.last_effective
+        if not shared or (r.effective - last_cancel).days > cfg.reopen_days:
             return None
         reopen = True
     elif iv is not None and r.start is not None and r.end is not None and not _overlaps((r.start, r.end), iv, tol):
@@ -453,9 +468,15 @@ def _match(r: _Report, e: _Engagement, cfg: Settings) -> tuple[int, bool, bool] 
     narrow = _narrow_overlap(r, iv, cfg.narrow_days)
     if narrow:
         score += 1
-    if (not r.principals or not e.principals()) and not (narrow or (r.loc_name and r.loc_name in e.loc_names())):
+    if (not r.principals or not e.principals) and not (narrow or (r.loc_name and r.loc_name in e.loc_names)):
         return None
     return score, reopen, recollection
+
+
+def _recalls(r: _Report, e: _Engagement) -> bool:
+    """An undated held report naming a principal and the place of a closed engagement recalls it."""
+    return (r.status == "occurred" and r.start is None and bool(r.principals & e.principals)
+            and r.loc_name is not None and r.loc_name in e.loc_names)
 
 
 def _engagement_id(e: _Engagement) -> str:
@@ -486,6 +507,7 @@ def _location(reports: Sequence[_Report]) -> dict[str, Any] | None:
     return {"name": name, "country": country}
 
 
+@lru_cache(maxsize=4096)
 def _is_country_name(name: str, country: str | None) -> bool:
     from .actors.lexicon import load_actor_lexicon
 
@@ -551,14 +573,16 @@ def build_engagements(records: Sequence[Mapping[str, Any]], *, settings: Setting
     for r in reports:
         best: tuple[tuple[int, date], _Engagement, bool, bool] | None = None
         for e in by_key.get(r.key, []):
+            if (r.effective - e.last_effective).days > cfg.reopen_days and not _recalls(r, e):
+                continue  # closed: no report for reopen_days
             m = _match(r, e, cfg)
             if m is None:
                 continue
-            rank = (m[0], e.last_effective())
+            rank = (m[0], e.last_effective)
             if best is None or rank > best[0]:
                 best = (rank, e, m[1], m[2])
         if best is None:
-            e = _Engagement(family=r.family, key=r.key)
+            e = _Engagement(r.family, r.key)
             by_key.setdefault(r.key, []).append(e)
             order.append(e)
             e.add(r, reopen=False)
