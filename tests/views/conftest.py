@@ -23,29 +23,13 @@ on Friday "><img src=x onerror=alert(1)> and the two sides <b>discussed</b> trad
 
 
 def build_store(db: Path, paths: list[Path]) -> None:
-    from detente.article import read_articles
-    from detente.coder import Coder
+    """Ingest ``paths`` into a new store at ``db`` the way ``detente ingest`` does (engagements rebuilt)."""
+    from detente.ingest import ingest
     from detente.store import open_store
 
-    coder = Coder()
     with open_store(db) as st:
-        run = st.start_run()
-        n_art = n_ev = 0
-        for p in paths:
-            files = sorted(f for f in p.rglob("*") if f.suffix in (".md", ".txt", ".jsonl")) if p.is_dir() else [p]
-            for f in files:
-                for article in read_articles(f):
-                    res = coder.code_article(article)
-                    st.add_result(res, run)
-                    n_art += 1
-                    n_ev += len(res.events)
-        try:
-            from detente.engagements import build_engagements
-        except ImportError:  # the engagements module is not merged in yet
-            pass
-        else:
-            st.replace_engagements(build_engagements(st.event_records()))
-        st.finish_run(run, articles=n_art, events=n_ev)
+        report = ingest([str(p) for p in paths], st)
+    assert not getattr(report, "errors", None), report
 
 
 @pytest.fixture(scope="session")
