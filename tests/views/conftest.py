@@ -18,7 +18,7 @@ HOSTILE = """# Envoys meet <script>alert("xss")</script> in Geneva
 Published: March 3, 2023
 
 GENEVA, March 3 — US Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Geneva \
-on Friday "><img src=x onerror=alert(1)> and the two sides <b>discussed</b> trade.
+on Friday <script>alert("xss")</script> "><img src=x onerror=alert(1)> and the two sides discussed trade.
 """
 
 

@@ -97,8 +97,11 @@ def test_hostile_article_renders_as_text(browser: Any, base_url: str) -> None:
     page.goto(f"{base_url}/event/{events[0]['id']}")
     page.wait_for_selector("#sentences p.sentence")
     text = page.inner_text("#sentences")
-    assert '"><img src=x onerror=alert(1)>' in text
-    assert page.locator("img").count() == 0 and page.locator("#sentences b").count() == 0
+    assert '<script>alert("xss")</script> "><img src=x onerror=alert(1)>' in text  # shown, as text
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 1  # only the page's own event.js
+    assert page.evaluate("() => document.querySelectorAll('#sentences *').length") == page.evaluate(
+        "() => document.querySelectorAll('#sentences h4, #sentences p, #sentences mark, #sentences span').length")
     page.wait_for_timeout(300)
     assert not dialogs
     page.screenshot(path=str(ARTIFACTS / "hostile-event.png"), full_page=True)

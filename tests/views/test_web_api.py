@@ -110,6 +110,8 @@ def test_hostile_text_comes_back_as_data_only(base_url: str) -> None:
     assert hostile, "the hostile article should give a Blinken–Qin meeting"
     ev = api(base_url, f"/api/events/{hostile[0]['id']}")
     text = " ".join(s["text"] for s in ev["sentences"])
-    assert '"><img src=x onerror=alert(1)>' in text  # kept verbatim as data; the pages render it as text
+    assert '<script>alert("xss")</script> "><img src=x onerror=alert(1)>' in text  # verbatim, as data
+    raw = get(base_url + f"/api/events/{ev['id']}")[2]
+    assert json.loads(raw)["id"] == ev["id"]  # a JSON document (served as application/json, nosniff)
     for page in ("/", f"/event/{ev['id']}"):
         assert b"onerror" not in get(base_url + page)[2]  # pages are static: no article text is templated in
