@@ -36,6 +36,9 @@ def plot_index(rows: list[IndexRow], a: Country, b: Country, path: str | Path, f
                     ax.annotate(str(n), (x + dx, val), ha="center", fontsize=7, color="#444",
                                 xytext=(0, 3 if val >= 0 else -10), textcoords="offset points")
         ax.xaxis.set_major_locator(mdates.MonthLocator())  # type: ignore[no-untyped-call]
+        if freq == "week":
+            ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))  # type: ignore[no-untyped-call]
+            ax.grid(axis="x", which="minor", alpha=0.15)
         fmt = "%b\n%Y" if len({p.year for p in periods}) > 1 else "%b"
         ax.xaxis.set_major_formatter(mdates.DateFormatter(fmt))  # type: ignore[no-untyped-call]
         ax.set_xlim(xs[0] - width * 2, xs[-1] + width * 3)
