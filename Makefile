@@ -1,6 +1,6 @@
 # detente: two commands set everything up.
 #   make run   - create .venv, install detente, ingest the example articles into the store detente.duckdb and
-#                print the 2023 USA-CHN engagements (the USA-CHN events where `detente engagements` is absent)
+#                print the 2023 USA-CHN engagements with their lifecycles
 #   make test  - create .venv, install detente with dev tools, run ruff, mypy and the whole test suite
 PYTHON ?= python3.11
 ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
@@ -24,11 +24,7 @@ DB ?= detente.duckdb
 
 run: $(STAMP)
 	$(BIN)/detente ingest examples/ --db $(DB)
-	@if $(BIN)/detente engagements --help >/dev/null 2>&1; then \
-		$(BIN)/detente engagements --db $(DB) --dyad USA-CHN; \
-	else \
-		$(BIN)/detente events --db $(DB) --dyad USA-CHN; \
-	fi
+	$(BIN)/detente engagements --db $(DB) --dyad USA-CHN
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

@@ -11,6 +11,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -147,8 +148,11 @@ def test_stale_codings_are_counted_until_recoded(coder: Coder, store: Store) -> 
     assert list(store.articles_df().coded_with) == [lexicon_checksum()]
     store.con.execute("UPDATE articles SET coded_with = 'an-older-lexicon'")
     assert store.stale_articles() == 1
+    store.add_result(code(coder, LAKE_V1, "lake"), run, coded_with="a-batch-lexicon")
+    assert store.stale_articles() == 2
+    assert set(store.articles_df().coded_with) == {"an-older-lexicon", "a-batch-lexicon"}
     diff = store.replace_coding(article_id(res.article), coder.code_article(res.article))
-    assert not diff.any and store.stale_articles() == 0
+    assert not diff.any and store.stale_articles() == 1
 
 
 def test_same_url_with_another_doc_id_is_a_new_version(coder: Coder, store: Store) -> None:
@@ -359,3 +363,13 @@ def test_the_planned_and_the_held_blinken_visit_code_into_one_store(coder: Coder
     held = visits[(visits.doc_id == "2023-06-18-blinken-meets-qin-gang") & (visits.status == "occurred")]
     assert any(str(d)[:10] == "2023-06-18" for d in held.date_start)
     assert set(store.articles_df().published.astype(str).str[:10]) == {"2023-06-06", "2023-06-18"}
+
+
+def test_importing_detente_does_not_load_duckdb_or_pandas() -> None:
+    probe = ("import sys, detente; print('duckdb' in sys.modules, 'pandas' in sys.modules); "
+             "detente.open(sys.argv[1]).close(); print('duckdb' in sys.modules)")
+    with tempfile.TemporaryDirectory() as d:
+        out = subprocess.run([sys.executable, "-c", probe, str(Path(d) / "lazy.duckdb")], capture_output=True,
+                             text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False", "True"]

@@ -313,8 +313,10 @@ def _open_store(db: str, read_only: bool = False) -> Any:
 @main.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @_DB_OPTION
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds allowed for one URL fetch.")
-@click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Size cap of one URL fetch.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds allowed for one URL fetch.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Size cap of one URL fetch.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per article stored.")
 def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int, verbose: bool) -> None:
     """Read SOURCES (files, folders, JSONL, RSS/Atom feeds, article URLs), code them and add them to the store.

@@ -24,7 +24,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -115,7 +115,10 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
 
 
 def _decode_body(f: Fetched) -> str:
-    for enc in (f.charset, "utf-8"):
+    """The body as text: the charset of the Content-Type header, else of a ``<meta charset>``, else UTF-8."""
+    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", f.body[:4096], re.IGNORECASE)
+    meta = m.group(1).decode("ascii", errors="ignore") if m else None
+    for enc in (f.charset, meta, "utf-8"):
         if enc:
             try:
                 return f.body.decode(enc)
@@ -240,6 +243,8 @@ def _html_paragraphs(content: str) -> list[str]:
 def _item_article(item: FeedItem, feed: str, opts: FetchOptions) -> Article:
     from .article import article_from_text
 
+    if item.link and not is_url(item.link) and is_url(feed):  # a relative link in a fetched feed
+        item = replace(item, link=urllib.parse.urljoin(feed, item.link))
     if item.link and is_url(item.link):
         try:
             art = _url_article(item.link, opts)

@@ -319,11 +319,13 @@ class Store:
                                [self.checksum]).fetchone()
         return int(row[0]) if row else 0
 
-    def add_result(self, result: CodeResult, run_id: str) -> str:
+    def add_result(self, result: CodeResult, run_id: str, coded_with: str | None = None) -> str:
         """Store one coded article and its events in one transaction: "new", "unchanged" or "new-version".
 
         A text stored as an older, superseded version of the same url/doc_id becomes the current version
-        again ("new-version": the events follow the latest text added)."""
+        again ("new-version": the events follow the latest text added). ``coded_with``: the lexicon checksum
+        the result was coded with, when not the running detente's (results coded elsewhere)."""
+        checksum = coded_with or self.checksum
         art = result.article
         aid = article_id(art)
         published = result.published or art.published
@@ -348,14 +350,14 @@ class Store:
                 self._delete_coding(aid)
                 self.con.execute(
                     "UPDATE articles SET current = true, version = ?, supersedes = ?, run_id = ?, ingested_at = ?, "
-                    "coded_with = ? WHERE id = ?", [version, supersedes, run_id, now, self.checksum, aid])
+                    "coded_with = ? WHERE id = ?", [version, supersedes, run_id, now, checksum, aid])
             else:
                 self.con.execute(
                     "INSERT INTO articles (id, doc_id, url, title, source, byline, published, text, version, "
                     "supersedes, current, run_id, ingested_at, article, coded_with) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)",
                     [aid, art.id, art.url, art.title, art.source_file, art.byline, published, art.text, version,
-                     supersedes, run_id, now, _article_json(art), self.checksum])
+                     supersedes, run_id, now, _article_json(art), checksum])
             self._insert_coding(aid, result, published)
             return "new-version" if prev or row is not None else "new"
 
