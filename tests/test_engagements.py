@@ -239,6 +239,9 @@ CASES: list[tuple[str, list[dict[str, Any]], list[list[str]]]] = [
         rec(2, "2023-08-29", "planned", "Blinken", "CHN", start="2023-08-30"),
         rec(3, "2023-08-31", "occurred", "Blinken", "Xi", start="2023-08-30", place="Beijing"),
     ], [["occurred"]]),
+    ("a plan known only from a recollection is still planned", [
+        rec(1, "2023-04-01", "planned", "Blinken", "CHN", start="2023-02-05"),
+    ], [["planned"]]),
     ("hypothetical and negated reports are no engagement", [
         rec(1, "2023-06-06", "hypothetical", "Blinken", "CHN"),
         rec(2, "2023-06-06", "negated", "Blinken", "CHN"),

@@ -528,7 +528,7 @@ def _output(e: _Engagement) -> dict[str, Any]:
     last_plans = [r for r in e.episode if r.status == "planned"] or [r for r in reps if r.status == "planned"]
     iv = best_interval(held) or best_interval(last_plans)
     names = Counter(n for r in reps for n in r.names)
-    steps = lifecycle([r.status for r in reps if not r.recollection])
+    steps = lifecycle([r.status for r in reps if not r.recollection]) or lifecycle([r.status for r in reps])
     mode = _most_common(r.mode for r in reps)
     return {
         "id": _engagement_id(e),
@@ -537,7 +537,7 @@ def _output(e: _Engagement) -> dict[str, Any]:
         "source": source,
         "target": target,
         "names": [n for n, _ in names.most_common()],
-        "status": steps[-1] if steps else reps[-1].status,
+        "status": steps[-1],
         "first_reported": _iso(min(r.published for r in reps)),
         "last_reported": _iso(max(r.published for r in reps)),
         "date": {"start": _iso(iv[0]), "end": _iso(iv[1])} if iv else {"start": None, "end": None},
@@ -606,7 +606,8 @@ def engagement_lifecycle(engagement: Mapping[str, Any], settings: Settings | Non
         if published is not None and is_recollection(str(h.get("status")), end, published, tol):
             continue
         statuses.append(str(h.get("status")))
-    return lifecycle(statuses)
+    # an engagement known only from recollections keeps their status
+    return lifecycle(statuses) or lifecycle(str(h.get("status")) for h in engagement.get("history") or [])
 
 
 def check_families_file(path: str | Path) -> None:
