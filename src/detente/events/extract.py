@@ -143,6 +143,8 @@ class SentenceCoder:
         self.gaz = gazetteer
         self.published = published
         self._un_session = False
+        # the counterpart of the last meeting each country held, by sentence: "I met X ... We agreed ..."
+        self._met: dict[str, tuple[int, ActorRef]] = {}
         self._event_heads: set[int] = set()
         self._record_frame: Callable[[Token], None] | None = None
         # dated clauses that are not events themselves ("the UN chief told the Council today"), by verb
@@ -681,6 +683,17 @@ class SentenceCoder:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        if top.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words("plan_nouns") and \
+                h.kind == "verb":
+            # "has plans to visit" is planned; "has no plans to visit", "does not intend ..." is negated
+            gov = head.head if head.dep_ in ("dobj", "attr", "nsubj") else None
+            if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in head.children) or (
+                    gov is not None and any(ch.dep_ == "neg" for ch in gov.children)):
+                neg = True
+                notes.append(f"'no {head.text}' to: negated")
+            else:
+                planned = True
+                notes.append(f"'{head.text}' to: planned")
         if top.dep_ in ("ccomp",) and head.lemma_.lower() in SAY_LEMMAS | set(mod.words.get("report", ())):
             under_report = True
         if cancelled:
@@ -807,6 +820,9 @@ class SentenceCoder:
                 # "Aliyev would skip the meeting"); "I welcome the release of hostages" does not
                 lends = h.light is not None or _transparent(v) or v.lemma_.lower() in EXTRA_LIGHT or \
                     self.mod.matches("cancel", v)
+                if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "against", "from") and \
+                        v.lemma_.lower() in words("response_verbs"):
+                    lends = False   # "responded to the threats": the responder did not make them
                 vsubj, _vobj, vagent = _verb_args(v, _control_chain(v))
                 if not srcs and lends:
                     if vagent is not None:
@@ -1126,6 +1142,12 @@ class SentenceCoder:
             topical = (tok.dep_ == "dobj" and head.lemma_.lower() in words("topic_verbs")) or (
                 tok.dep_ == "pobj" and head.lower_ in words("topic_preps") and (
                     head.head.i - span.start in consult_heads or head.head.lemma_.lower() in words("topic_verbs")))
+            # "prevent attacks on shipping", "protect civilians from attacks": what an act guards against is
+            # not reported as happening
+            prevented = tok.dep_ == "dobj" and head.lemma_.lower() in words("prevent_verbs")
+            guarded = tok.dep_ == "pobj" and head.lower_ in ("from", "against") and \
+                head.head.lemma_.lower() in words("protect_verbs")
+            topical = topical or prevented or guarded
             if topical:
                 c.consumed, c.emitted = True, False
                 c.reason = f"a topic of '{head.text}', not an event"
@@ -1157,6 +1179,21 @@ class SentenceCoder:
                 continue
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
             c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
+
+    def _setting_country(self, c: Candidate) -> None:
+        """C9: 'the opposition', 'protesters', 'the police' with no country of their own, in an article about one
+        state only (international bodies aside), belong to that state; the other side must be coded."""
+        states = [k for k in self.actors.country_counts if k not in IGO_LIKE and k not in ("NGO", "ICRC")]
+        if len(states) != 1:
+            return
+        for side, other in (("target", "source"), ("source", "target")):
+            ref: ActorRef | None = getattr(c, side)
+            oref: ActorRef | None = getattr(c, other)
+            if ref is None or ref.country is not None or ref.actor.sector not in DOMESTIC_SECTORS or \
+                    oref is None or not oref.country:
+                continue
+            setattr(c, side, replace(ref, actor=replace(ref.actor, country=states[0])))
+            c.notes.append(f"{side} '{ref.actor.text}' has no country; the article's only state is {states[0]}")
 
     def _state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False, depth: int = 1) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
@@ -1555,6 +1592,7 @@ class SentenceCoder:
             c.event_type, c.mode = "PROTEST", "demo"
             c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
         self._localise(sent, c)
+        self._setting_country(c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -1575,6 +1613,13 @@ class SentenceCoder:
                                 c.sent, c.trigger_i[0])
             c.rule += "+detainee"
             c.notes.append(f"the detained have no stated nationality: taken as {c.source.country}'s own")
+        if (c.target is None or c.target.country is None) and c.trigger.symmetric and \
+                c.source.rule.startswith("pronoun:we") and c.source.country in self._met:
+            at, partner = self._met[c.source.country]
+            if 1 <= c.sent - at <= 2:
+                # "I met the Indonesian minister ... We agreed to ...": 'we' are the two who met
+                c.target = partner
+                c.notes.append(f"'{c.source.actor.text}' after a meeting: the two who met, with {partner.country}")
         if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
             c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
                                       country=c.source.country, sector=None), "country", "one-sided",
@@ -1591,6 +1636,9 @@ class SentenceCoder:
             return
         if c.trigger.needs_target and c.target is None:
             c.emitted, c.reason = False, "trigger needs a target"
+        if c.event_type == "CONSULT" and c.source.country and c.target.country and \
+                c.target.country != c.source.country:
+            self._met[c.source.country] = (c.sent, c.target)
         if c.place is None and c.event_type == "CONSULT":
             self._default_place(sent, c)
         # CONSULT mode from place and venue
