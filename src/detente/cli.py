@@ -264,6 +264,63 @@ def explain_cmd(path: str, published: date | None, sentence: tuple[int, ...]) ->
         sys.exit(EXIT_PARTIAL if results else EXIT_INPUT)
 
 
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Output directory: Parquet per partition and manifest.json; re-running resumes.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process or a process pool; dask: dask.distributed (pip install 'detente[dask]').")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a LocalCluster.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes [local: 1; dask: CPU count].")
+@click.option("--partition-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Input records per partition (one Parquet file each).")
+def batch_cmd(inputs: tuple[str, ...], out_dir: str, engine: str, scheduler: str | None, workers: int | None,
+              partition_size: int) -> None:
+    """Code a corpus (JSONL, JSON, Parquet, article files, folders) in partitions into Parquet files."""
+    import os
+
+    from .batch import run_batch
+
+    n_workers = workers or (1 if engine == "local" else os.cpu_count() or 1)
+    show = sys.stderr.isatty()
+    try:
+        if show:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                          transient=True) as bar:
+                task = bar.add_task("coding", total=None)
+                seen = {"parts": 0, "articles": 0}
+
+                def tick(_out: object, entry: dict[str, Any]) -> None:
+                    seen["parts"] += 1
+                    seen["articles"] += int(entry.get("articles", 0))
+                    bar.update(task, description=f"{seen['parts']} partitions, {seen['articles']} articles")
+
+                report = run_batch(inputs, out_dir, engine=engine, workers=n_workers, scheduler=scheduler,
+                                   partition_size=partition_size, progress=tick)
+        else:
+            report = run_batch(inputs, out_dir, engine=engine, workers=n_workers, scheduler=scheduler,
+                               partition_size=partition_size)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    t = report.totals
+    failures = report.manifest["failures"]
+    for f in failures[:20]:
+        _err(f"{f['reason']}")
+    if len(failures) > 20:
+        _err(f"... and {len(failures) - 20} more failures (see {Path(out_dir) / 'manifest.json'})")
+    for p in report.manifest["partitions"]:
+        if p["status"] == "failed":
+            _err(f"partition {p['id']} did not finish ({p.get('error')}); re-run to retry it")
+    click.echo(f"{t['partitions']} partitions ({report.coded} coded, {report.skipped} already done, "
+               f"{report.failed} failed): {t['articles']} articles, {t['events']} events, {t['failures']} failures "
+               f"-> {Path(out_dir) / 'manifest.json'}")
+    if report.failed or t["failures"]:
+        sys.exit(EXIT_PARTIAL if t["articles"] else EXIT_INPUT)
+
+
 def run() -> None:  # pragma: no cover - console entry
     try:
         main()
