@@ -321,6 +321,180 @@ def batch_cmd(inputs: tuple[str, ...], out_dir: str, engine: str, scheduler: str
         sys.exit(EXIT_PARTIAL if t["articles"] else EXIT_INPUT)
 
 
+# ---------------------------------------------------------------------------------------------------
+# The corpus store: ingest, recode, events
+
+_DB_OPTION = click.option("--db", "db", default="detente.duckdb", show_default=True, type=click.Path(dir_okay=False),
+                          help="The DuckDB store file.")
+
+
+class _Bar:
+    """A rich progress bar on stderr (only on a terminal) fed by the ingest/recode progress callback."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> _Bar:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, phase: str, done: int, total: int, label: str) -> None:
+        if self.bar is None:
+            return
+        if phase not in self.tasks:
+            self.tasks[phase] = self.bar.add_task("reading sources" if phase == "read" else "coding", total=total)
+        self.bar.update(self.tasks[phase], completed=done, total=total)
+
+
+def _open_store(db: str, read_only: bool = False) -> Any:
+    from .store import open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+
+
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@_DB_OPTION
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds allowed for one URL fetch.")
+@click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Size cap of one URL fetch.")
+@click.option("--verbose", "-v", is_flag=True, help="One line per article stored.")
+def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int, verbose: bool) -> None:
+    """Read SOURCES (files, folders, JSONL, RSS/Atom feeds, article URLs), code them and add them to the store.
+
+    An article already stored with the same text is left alone; a changed text for the same url or id is
+    stored as a new version whose events replace the old ones."""
+    from .ingest import FetchOptions, ingest
+
+    def on_article(status: str, article: Article, n: int) -> None:
+        if verbose:
+            click.echo(f"{status:11} {article.id} ({n} events)", err=True)
+            sys.stderr.flush()
+
+    st = _open_store(db)
+    try:
+        with _Bar(not verbose) as bar:
+            report = ingest(list(sources), st, opts=FetchOptions(timeout=timeout, max_bytes=max_bytes),
+                            progress=bar, on_article=on_article)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    finally:
+        st.close()
+    for p in report.errors:
+        _err(p)
+    eng = "" if report.engagements is None else f", {report.engagements} engagements"
+    click.echo(f"{db}: {report.read} articles read: {report.new} new, {report.new_versions} new versions, "
+               f"{report.unchanged} unchanged; {report.events} events stored{eng}"
+               + (f"; {len(report.errors)} problems" if report.errors else ""))
+    if report.errors:
+        sys.exit(EXIT_PARTIAL if report.read else EXIT_INPUT)
+
+
+@main.command("recode")
+@_DB_OPTION
+@click.option("--verbose", "-v", is_flag=True, help="List every event id added, removed or changed.")
+def recode_cmd(db: str, verbose: bool) -> None:
+    """Re-code every stored article with the current lexicons and report what changed."""
+    from .ingest import recode
+
+    if not Path(db).exists():
+        _err(f"{db}: no such store (run `detente ingest --db {db} ...` first)")
+        sys.exit(EXIT_INPUT)
+    st = _open_store(db)
+    try:
+        with _Bar(True) as bar:
+            report = recode(st, progress=bar)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    finally:
+        st.close()
+    for d in report.diffs:
+        if not d.any:
+            continue
+        click.echo(f"{d.doc_id}: +{len(d.added)} added, -{len(d.removed)} removed, ~{len(d.changed)} changed")
+        if verbose:
+            for label, ids in (("+", d.added), ("-", d.removed), ("~", d.changed)):
+                for i in ids:
+                    click.echo(f"  {label} {i}")
+    touched = sum(1 for d in report.diffs if d.any)
+    click.echo(f"{db}: {report.articles} articles re-coded, {touched} changed: {report.added} events added, "
+               f"{report.removed} removed, {report.changed} changed; {report.events} events now")
+    for p in report.errors:
+        _err(p)
+    if report.errors:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _dyad(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = [p.strip().upper() for p in value.replace("–", "-").split("-")]
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter(f"{value!r} is not a dyad such as USA-CHN")
+    return parts[0], parts[1]
+
+
+@main.command("events")
+@_DB_OPTION
+@click.option("--dyad", callback=_dyad, help="Two country codes, e.g. USA-CHN (either direction).")
+@click.option("--type", "event_type", help="Only this event type (e.g. CONSULT).")
+@click.option("--status", type=click.Choice(["occurred", "planned", "cancelled", "hypothetical", "negated"]))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def events_cmd(db: str, dyad: tuple[str, str] | None, event_type: str | None, status: str | None, fmt: str) -> None:
+    """Print the stored events (one row each), oldest report first."""
+    if not Path(db).exists():
+        _err(f"{db}: no such store (run `detente ingest --db {db} ...` first)")
+        sys.exit(EXIT_INPUT)
+    st = _open_store(db, read_only=True)
+    try:
+        df = st.events_df(dyad=dyad, event_type=event_type.upper() if event_type else None, status=status)
+    finally:
+        st.close()
+    if fmt == "jsonl":
+        for rec in df["record"]:
+            click.echo(json.dumps(json.loads(rec), ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"detente events{' ' + '–'.join(dyad) if dyad else ''} ({db})", header_style="bold")
+    for col in ("published", "doc", "type", "mode", "status", "source → target", "date", "place"):
+        t.add_column(col, overflow="fold")
+
+    def s(v: Any) -> str:
+        return "" if v is None or v != v else str(v)  # NaN/NaT are not equal to themselves
+
+    def d(v: Any) -> str:
+        return "" if v is None or v != v else str(v)[:10]
+
+    for r in df.itertuples(index=False):
+        when = "" if not d(r.date_start) else d(r.date_start) + ("" if d(r.date_end) in ("", d(r.date_start))
+                                                                 else ".." + d(r.date_end))
+        place = f"{s(r.location_name)} ({s(r.location_country)})" if s(r.location_name) else ""
+        t.add_row(d(r.published), s(r.doc_id), s(r.event_type), s(r.mode), s(r.status),
+                  f"{s(r.source_name)} [{s(r.source_country)}] → {s(r.target_name)} [{s(r.target_country)}]",
+                  when, place)
+    console = Console(width=None if sys.stdout.isatty() else 180)
+    console.print(t)
+    console.print(f"{len(df)} event{'s' if len(df) != 1 else ''}")
+
+
 def run() -> None:  # pragma: no cover - console entry
     try:
         main()

@@ -49,3 +49,11 @@ class ModelError(DetenteError):
 
 class EvalError(InputError):
     """A gold or prediction file for ``detente eval`` has a bad record."""
+
+
+class StoreError(DetenteError):
+    """The corpus store (DuckDB) cannot be opened, migrated or written."""
+
+
+class FetchError(InputError):
+    """A URL or feed could not be fetched or read (timeout, HTTP error, too large, not an article)."""
