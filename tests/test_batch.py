@@ -283,3 +283,60 @@ def test_output_of_another_batch_is_refused(small: Path, tmp_path: Path) -> None
     (out / "manifest.json").write_text(json.dumps(man))
     with pytest.raises(BatchError, match="lexicon_checksum"):
         run_batch([small], out, partition_size=3)
+
+
+TABLE_QUERIES = (
+    "SELECT id, doc_id, url, title, source, byline, published, text, version, current, CAST(article AS TEXT) "
+    "FROM articles ORDER BY id",
+    "SELECT * EXCLUDE (record), CAST(record AS TEXT) FROM events ORDER BY id",
+    "SELECT * FROM mentions ORDER BY event_id, sentence, start, trigger",
+    "SELECT * FROM sentences ORDER BY article_id, idx",
+)
+
+
+def _tables(db: Path) -> list[list[tuple[Any, ...]]]:
+    from detente.store import open_store
+
+    with open_store(db, read_only=True) as st:
+        return [st.con.execute(q).fetchall() for q in TABLE_QUERIES]
+
+
+def test_ingest_batch_stores_what_ingest_stores(small: Path, dask_run: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    direct = runner.invoke(main, ["ingest", str(small), "--db", str(tmp_path / "direct.duckdb")])
+    assert direct.exit_code == 0, direct.output
+    loaded = runner.invoke(main, ["ingest", "--batch", str(dask_run), "--db", str(tmp_path / "batch.duckdb")])
+    assert loaded.exit_code == 0, loaded.output
+    assert "6 articles read: 6 new, 0 new versions, 0 unchanged" in loaded.output
+    a, b = _tables(tmp_path / "direct.duckdb"), _tables(tmp_path / "batch.duckdb")
+    assert [len(t) for t in b][:2] == [6, len(_events(dask_run))]
+    assert a == b
+    again = runner.invoke(main, ["ingest", "--batch", str(dask_run), "--db", str(tmp_path / "batch.duckdb")])
+    assert again.exit_code == 0 and "0 new, 0 new versions, 6 unchanged; 0 events stored" in again.output
+    assert _tables(tmp_path / "batch.duckdb") == b
+    from detente.store import open_store
+
+    with open_store(tmp_path / "batch.duckdb", read_only=True) as st:
+        runs = st.runs_df()
+    assert set(runs["lexicon_checksum"]) == {read_manifest(dask_run)["lexicon_checksum"]}
+
+
+def test_ingest_batch_reports_failures_and_unfinished_partitions(tmp_path: Path) -> None:
+    src = _write_jsonl(tmp_path / "in.jsonl", _records(3), extra_lines={1: json.dumps({"id": "n", "text": []})})
+    out = tmp_path / "out"
+    run_batch([src], out, partition_size=2)
+    man = json.loads((out / "manifest.json").read_text())
+    man["partitions"][1]["status"] = "failed"        # as a lost worker leaves it
+    (out / "manifest.json").write_text(json.dumps(man))
+    res = CliRunner().invoke(main, ["ingest", "--batch", str(out), "--db", str(tmp_path / "s.duckdb")])
+    assert res.exit_code == 1
+    assert "1 articles read: 1 new" in res.output   # partition 0: one good record and the bad one
+    assert f'detente: {src}:2: "text" must be a string' in res.output
+    assert f"partition {man['partitions'][1]['id']} is not finished (failed)" in res.output
+
+
+def test_ingest_needs_sources_or_batch(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "s.duckdb")])
+    assert res.exit_code == 2 and "give SOURCES to code, or --batch DIR" in res.output
+    res = CliRunner().invoke(main, ["ingest", "--batch", str(tmp_path), "--db", str(tmp_path / "s.duckdb")])
+    assert res.exit_code == 2 and "no manifest.json" in res.output

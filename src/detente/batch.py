@@ -43,7 +43,9 @@ from .errors import DetenteError, InputError
 
 if TYPE_CHECKING:
     from .article import Article
-    from .coder import Coder
+    from .coder import Coder, CodeResult
+    from .ingest import IngestReport
+    from .store import Store
 
 __all__ = [
     "BatchError",
@@ -53,6 +55,7 @@ __all__ = [
     "code_partition",
     "dask_client",
     "lexicon_checksum",
+    "load_batch",
     "plan_partitions",
     "read_manifest",
     "run_batch",
@@ -291,7 +294,7 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("partition", "string"), ("key", "string"), ("doc_id", "string"), ("url", "string"), ("title", "string"),
     ("byline", "string"), ("published", "string"), ("source_file", "string"), ("text", "string"),
     ("sentences", "string"), ("events", "int32"), ("words", "int64"), ("warnings", "string"),
-    ("meta", "string"))
+    ("meta", "string"), ("article", "string"))
 FAILURE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("partition", "string"), ("key", "string"), ("doc_id", "string"), ("stage", "string"), ("reason", "string"))
 COLUMNS = {"events": EVENT_COLUMNS, "articles": ARTICLE_COLUMNS, "failures": FAILURE_COLUMNS}
@@ -333,6 +336,8 @@ def _words(a: Article) -> int:
 
 def code_partition(part: Partition) -> PartitionOutput:
     """Code one partition with this process's Coder. Never raises for a bad article: it is a failure row."""
+    from .store import _article_json
+
     t0 = time.perf_counter()
     coder = worker_coder()
     failures: list[dict[str, Any]] = []
@@ -387,7 +392,7 @@ def code_partition(part: Partition) -> PartitionOutput:
                                         ensure_ascii=False),
                 "events": len(res.events), "words": n,
                 "warnings": json.dumps(res.warnings, ensure_ascii=False),
-                "meta": json.dumps(a.meta, ensure_ascii=False, default=str)})
+                "meta": json.dumps(a.meta, ensure_ascii=False, default=str), "article": _article_json(a)})
     files = {"events": _parquet_bytes(events, EVENT_COLUMNS), "articles": _parquet_bytes(articles, ARTICLE_COLUMNS),
              "failures": _parquet_bytes(failures, FAILURE_COLUMNS)}
     return PartitionOutput(part.id, part.index, files, len(part.items), len(articles), len(events), len(failures),
@@ -400,16 +405,10 @@ def code_partition(part: Partition) -> PartitionOutput:
 
 
 def lexicon_checksum() -> str:
-    """sha1 over every data file shipped under ``detente/data`` (lexicons, gazetteer, schema), by path."""
-    from .lexicon import data_path
+    """The checksum of the shipped data files, as the store records it (:func:`detente.store.lexicon_checksum`)."""
+    from .store import lexicon_checksum as checksum
 
-    root = data_path("")
-    h = hashlib.sha1()
-    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0")
-        h.update(f.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
+    return checksum()
 
 
 def _version() -> str:
@@ -725,4 +724,111 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, *, engine: str 
     report.seconds = time.perf_counter() - t0
     meta["seconds"] = round(report.seconds, 3)
     report.manifest = man.write(complete=True)
+    return report
+
+
+# ---------------------------------------------------------------------------------------------------
+# Batch results -> the store (``detente ingest --batch DIR``)
+
+
+@dataclass(frozen=True)
+class StoredSentence:
+    """A coded sentence as a batch file keeps it (index, kind, text): all the store reads of a Sentence."""
+
+    index: int
+    kind: str
+    text: str
+
+
+def _stored_result(row: dict[str, Any], records: list[dict[str, Any]]) -> CodeResult:
+    """A CodeResult rebuilt from a batch articles row and its event records, for :meth:`Store.add_result`
+    (which reads the article, its events, its sentences' index/kind/text and the publication date)."""
+    from typing import cast
+
+    from .coder import CodeResult
+    from .record import Event
+    from .store import article_from_record
+
+    article = article_from_record(json.loads(row["article"]))
+    sentences = [StoredSentence(int(s["index"]), str(s["kind"]), str(s["text"])) for s in json.loads(row["sentences"])]
+    pub = datetime.date.fromisoformat(row["published"]) if row["published"] else None
+    return CodeResult(article=article, events=[Event.from_dict(r) for r in records], sentences=cast(Any, sentences),
+                      candidates=[], actors=cast(Any, None), warnings=list(json.loads(row["warnings"] or "[]")),
+                      published=pub)
+
+
+def load_batch(store: Store, out_dir: str | Path,
+               progress: Callable[[str, int, int, str], None] | None = None,
+               on_article: Callable[[str, Article, int], None] | None = None) -> IngestReport:
+    """Load the finished partitions of a batch directory into ``store``, as ``detente ingest`` would have
+    stored the same articles: one transaction per article; an article already stored with the same text is
+    left alone, a changed text for a stored url / doc_id becomes a new version. The run records the batch's
+    lexicon checksum. The batch's failures and its unfinished partitions are reported in ``errors``; the
+    engagements are rebuilt at the end. ``progress(phase, done, total, label)`` as in :func:`detente.ingest.ingest`."""
+    import pyarrow.parquet as pq
+
+    from .ingest import IngestReport, rebuild_engagements
+    from .store import article_id
+
+    out = Path(out_dir)
+    man = read_manifest(out)
+    report = IngestReport()
+    parts = [p for p in man["partitions"] if p.get("status") == "done"]
+    for p in man["partitions"]:
+        if p.get("status") != "done":
+            report.errors.append(f"{out}: partition {p.get('id')} is not finished ({p.get('status')}); "
+                                 f"re-run `detente batch` to finish it, then load again")
+    report.errors.extend(str(f.get("reason")) for f in man.get("failures", []))
+    total = sum(int(p.get("articles", 0)) for p in parts)
+    report.run_id = store.start_run(checksum=man.get("lexicon_checksum"))
+    seen_keys: dict[str, tuple[str, str]] = {}
+    done = 0
+    for p in parts:
+        try:
+            arts = pq.read_table(out / "articles" / f"{p['id']}.parquet").to_pylist()
+            evs = pq.read_table(out / "events" / f"{p['id']}.parquet", columns=["article_key", "record"]).to_pylist()
+        except (OSError, ValueError) as exc:
+            report.errors.append(f"{out}: partition {p['id']}: cannot read its Parquet files: {exc}")
+            continue
+        by_key: dict[str, list[dict[str, Any]]] = {}
+        for e in evs:
+            by_key.setdefault(e["article_key"], []).append(json.loads(e["record"]))
+        for row in arts:
+            done += 1
+            report.read += 1
+            try:
+                result = _stored_result(row, by_key.get(row["key"], []))
+            except (DetenteError, ValueError, KeyError, TypeError) as exc:
+                msg = exc.one_line() if isinstance(exc, DetenteError) else f"{type(exc).__name__}: {exc}"
+                report.errors.append(f"{out}: partition {p['id']}: article {row.get('key')}: not loadable: {msg}")
+                continue
+            a = result.article
+            aid = article_id(a)
+            key = f"url:{a.url}" if a.url else f"doc:{a.id}"
+            where = a.source_file or a.id
+            if key in seen_keys and seen_keys[key][0] != aid:
+                report.errors.append(f"{where}: {'url' if a.url else 'id'} {(a.url or a.id)!r} is also that of "
+                                     f"another article in this batch ({seen_keys[key][1]}) with a different text; "
+                                     "not stored (give each article its own id or url)")
+                continue
+            seen_keys.setdefault(key, (aid, where))
+            try:
+                status = "unchanged" if store.has_article(aid) else store.add_result(result, report.run_id)
+            except DetenteError as exc:
+                report.errors.append(f"{where}: {exc.one_line()}")
+                continue
+            if status == "new":
+                report.new += 1
+            elif status == "new-version":
+                report.new_versions += 1
+            else:
+                report.unchanged += 1
+            if status in ("new", "new-version"):
+                report.events += len(result.events)
+            if on_article is not None:
+                on_article(status, a, len(result.events))
+            if progress is not None:
+                progress("code", done, total, a.id)
+    report.engagements = rebuild_engagements(store, report.errors)
+    store.finish_run(report.run_id, articles=report.stored, events=report.events, errors=report.errors)
     return report

@@ -368,17 +368,25 @@ def _open_store(db: str, read_only: bool = False) -> Any:
 
 
 @main.command("ingest")
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @_DB_OPTION
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds allowed for one URL fetch.")
 @click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Size cap of one URL fetch.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per article stored.")
-def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int, verbose: bool) -> None:
+@click.option("--batch", "batch_dir", type=click.Path(file_okay=False),
+              help="Load the results of `detente batch --out DIR` instead of coding SOURCES.")
+def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int, verbose: bool,
+               batch_dir: str | None) -> None:
     """Read SOURCES (files, folders, JSONL, RSS/Atom feeds, article URLs), code them and add them to the store.
 
     An article already stored with the same text is left alone; a changed text for the same url or id is
-    stored as a new version whose events replace the old ones."""
+    stored as a new version whose events replace the old ones. With --batch DIR, the articles and events
+    coded by `detente batch` are stored the same way, without coding them again."""
     from .ingest import FetchOptions, ingest
+
+    if bool(sources) == bool(batch_dir):
+        _err("give SOURCES to code, or --batch DIR to load a batch's results (not both)")
+        sys.exit(EXIT_INPUT)
 
     def on_article(status: str, article: Article, n: int) -> None:
         if verbose:
@@ -388,8 +396,13 @@ def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int
     st = _open_store(db)
     try:
         with _Bar(not verbose) as bar:
-            report = ingest(list(sources), st, opts=FetchOptions(timeout=timeout, max_bytes=max_bytes),
-                            progress=bar, on_article=on_article)
+            if batch_dir:
+                from .batch import load_batch
+
+                report = load_batch(st, batch_dir, progress=bar, on_article=on_article)
+            else:
+                report = ingest(list(sources), st, opts=FetchOptions(timeout=timeout, max_bytes=max_bytes),
+                                progress=bar, on_article=on_article)
     except DetenteError as e:
         _err(e.one_line())
         sys.exit(EXIT_INPUT)
