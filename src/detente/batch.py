@@ -327,6 +327,7 @@ class PartitionOutput:
     seconds: float
     worker: str
     peak_rss_mb: float
+    cpu_seconds: float = 0.0
     failure_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -338,7 +339,7 @@ def code_partition(part: Partition) -> PartitionOutput:
     """Code one partition with this process's Coder. Never raises for a bad article: it is a failure row."""
     from .store import _article_json
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     coder = worker_coder()
     failures: list[dict[str, Any]] = []
     todo: list[tuple[Item, Article]] = []
@@ -397,7 +398,7 @@ def code_partition(part: Partition) -> PartitionOutput:
              "failures": _parquet_bytes(failures, FAILURE_COLUMNS)}
     return PartitionOutput(part.id, part.index, files, len(part.items), len(articles), len(events), len(failures),
                            words, time.perf_counter() - t0, f"{socket.gethostname()}:{os.getpid()}", peak_rss_mb(),
-                           failures)
+                           time.process_time() - c0, failures)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -490,10 +491,13 @@ class _Manifest:
             self.failures[entry["id"]] = failures
 
     def worker(self, out: PartitionOutput) -> None:
-        w = self.workers.setdefault(out.worker, {"partitions": 0, "articles": 0, "seconds": 0.0, "peak_rss_mb": 0.0})
+        w = self.workers.setdefault(out.worker, {"partitions": 0, "articles": 0, "words": 0, "seconds": 0.0,
+                                                 "cpu_seconds": 0.0, "peak_rss_mb": 0.0})
         w["partitions"] += 1
         w["articles"] += out.articles
+        w["words"] += out.words
         w["seconds"] = round(w["seconds"] + out.seconds, 3)
+        w["cpu_seconds"] = round(w["cpu_seconds"] + out.cpu_seconds, 3)
         w["peak_rss_mb"] = round(max(w["peak_rss_mb"], out.peak_rss_mb), 1)
 
     def write(self, complete: bool) -> dict[str, Any]:
