@@ -33,6 +33,7 @@ import json
 import os
 import resource
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -255,16 +256,20 @@ def plan_partitions(inputs: Sequence[str | Path], partition_size: int = DEFAULT_
 # Worker side: one Coder per process, a partition in, Parquet bytes out
 
 _CODER: Coder | None = None
+# One partition at a time per process: a worker with several threads shares one Coder (spaCy pipeline)
+# safely; parallelism comes from processes (``threads_per_worker=1``, ``dask worker --nthreads 1``).
+_CODER_LOCK = threading.RLock()
 
 
 def worker_coder() -> Coder:
     """The Coder of this process, loaded on first use (once per worker process)."""
     global _CODER
-    if _CODER is None:
-        from .coder import Coder
+    with _CODER_LOCK:
+        if _CODER is None:
+            from .coder import Coder
 
-        _CODER = Coder()
-    return _CODER
+            _CODER = Coder()
+        return _CODER
 
 
 def peak_rss_mb() -> float:
@@ -337,6 +342,11 @@ def _words(a: Article) -> int:
 
 def code_partition(part: Partition) -> PartitionOutput:
     """Code one partition with this process's Coder. Never raises for a bad article: it is a failure row."""
+    with _CODER_LOCK:
+        return _code_partition(part)
+
+
+def _code_partition(part: Partition) -> PartitionOutput:
     from .store import _article_json
 
     t0, c0 = time.perf_counter(), time.process_time()
@@ -638,7 +648,11 @@ def _dask_engine(workers: int, scheduler: str | None, client: Any | None
         wait = _distributed().wait
 
         with contextlib.ExitStack() as stack:
-            cl = client if client is not None else stack.enter_context(dask_client(workers, scheduler))
+            if client is not None:
+                cl = client
+                cl.register_plugin(coder_plugin(), name="detente-coder")   # a caller's cluster: load the model
+            else:
+                cl = stack.enter_context(dask_client(workers, scheduler))
             n = max(1, len(cl.scheduler_info(n_workers=-1).get("workers", {})) or workers)
 
             def wait_first(fs: set[Any]) -> tuple[set[Any], set[Any]]:
