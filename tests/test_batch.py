@@ -340,3 +340,24 @@ def test_ingest_needs_sources_or_batch(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "give SOURCES to code, or --batch DIR" in res.output
     res = CliRunner().invoke(main, ["ingest", "--batch", str(tmp_path), "--db", str(tmp_path / "s.duckdb")])
     assert res.exit_code == 2 and "no manifest.json" in res.output
+
+
+def test_cli_dask_engine_on_an_existing_scheduler(small: Path, local_run: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster:
+        out = tmp_path / "out"
+        res = CliRunner().invoke(main, ["batch", str(small), "--out", str(out), "--engine", "dask", "--scheduler",
+                                        cluster.scheduler_address, "--partition-size", "2"])
+        assert res.exit_code == 0, res.output
+        assert "3 partitions (3 coded, 0 already done, 0 failed): 6 articles" in res.output
+    assert _events(out) == _events(local_run)
+    man = read_manifest(out)
+    assert man["scheduler"] == cluster.scheduler_address and len(man["workers"]) == 1
+
+
+def test_scheduler_needs_the_dask_engine(small: Path, tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["batch", str(small), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1"])
+    assert res.exit_code == 2 and "--scheduler needs --engine dask" in res.output

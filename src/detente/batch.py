@@ -437,12 +437,18 @@ def _path(out: Path, kind: str, pid: str) -> Path:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it to ``path``."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise BatchError(f"cannot write: {exc.strerror or exc}", path=path) from None
 
 
 def _done_entry(out: Path, part: Partition) -> dict[str, Any]:
@@ -494,6 +500,7 @@ class _Manifest:
         self.parts: dict[str, dict[str, Any]] = {}
         self.failures: dict[str, list[dict[str, Any]]] = {}
         self.workers: dict[str, dict[str, Any]] = {}
+        self.written = 0.0
 
     def add(self, entry: dict[str, Any], failures: list[dict[str, Any]] | None = None) -> None:
         self.parts[entry["id"]] = entry
@@ -510,7 +517,14 @@ class _Manifest:
         w["cpu_seconds"] = round(w["cpu_seconds"] + out.cpu_seconds, 3)
         w["peak_rss_mb"] = round(max(w["peak_rss_mb"], out.peak_rss_mb), 1)
 
+    def write_soon(self, every: float = 1.0) -> None:
+        """Rewrite the manifest at most every ``every`` seconds while a run goes on (the events files, not
+        the manifest, mark finished partitions, so a manifest a little behind loses nothing)."""
+        if time.monotonic() - self.written >= every:
+            self.write(complete=False)
+
     def write(self, complete: bool) -> dict[str, Any]:
+        self.written = time.monotonic()
         parts = sorted(self.parts.values(), key=lambda e: int(e["index"]))
         done = [e for e in parts if e["status"] == "done"]
         totals = {k: sum(int(e.get(k, 0)) for e in done) for k in ("items", "articles", "events", "failures",
@@ -731,7 +745,7 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, *, engine: str 
             man.add(entry, res.failure_rows)
             man.worker(res)
             report.coded += 1
-        man.write(complete=False)
+        man.write_soon()
         if progress is not None:
             progress(res, entry)
 
