@@ -53,16 +53,16 @@ def measure(workers: int, corpus: Path, warm: Path, tmp: Path, partition_size: i
         # warm-up: every worker has loaded the model (plugin) and coded a few partitions
         run_batch([warm], tmp / f"warm-{workers}", engine="dask", client=client,
                   partition_size=max(1, partition_size // 5))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = run_batch([corpus], tmp / f"out-{workers}", engine="dask", client=client,
                            partition_size=partition_size)
-        seconds = time.perf_counter() - t0
+        seconds, driver_cpu = time.perf_counter() - t0, time.process_time() - c0
     t = report.totals
     if report.failed or t["failures"]:
         sys.exit(f"scaling: {report.failed} partitions failed, {t['failures']} articles failed")
     return {"workers": workers, "seconds": seconds, "words": t["words"], "articles": t["articles"],
             "events": t["events"], "partitions": t["partitions"], "per_worker": report.manifest["workers"],
-            "out": tmp / f"out-{workers}"}
+            "out": tmp / f"out-{workers}", "driver_cpu": driver_cpu}
 
 
 def main() -> None:
@@ -89,6 +89,8 @@ def main() -> None:
             print(f"{n} Dask worker{'s' if n > 1 else ' '}:   {m['seconds']:.2f} s  {rates[n]:.0f} words/s  "
                   f"{m['articles'] / m['seconds']:.1f} articles/s  ({m['words']} words, {m['articles']} articles, "
                   f"{m['events']} events, {m['partitions']} partitions; peak RSS per worker: {rss})")
+            print(f"  driver (reading, scheduler, writing Parquet): {m['driver_cpu']:.1f} CPU s "
+                  f"= {m['driver_cpu'] / m['seconds']:.0%} of one core")
             for name, w in sorted(m["per_worker"].items()):
                 busy = w["seconds"] / m["seconds"]
                 print(f"  worker {name}: {w['partitions']} partitions, busy {busy:.0%} of the wall time, "
