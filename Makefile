@@ -1,5 +1,6 @@
 # detente: two commands set everything up.
-#   make run   - create .venv, install detente, code the example articles and print the events table
+#   make run   - create .venv, install detente, ingest the example articles into the store detente.duckdb and
+#                print the 2023 USA-CHN engagements with their lifecycles
 #   make test  - create .venv, install detente with dev tools, run ruff, mypy and the whole test suite
 PYTHON ?= python3.11
 ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
@@ -19,8 +20,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DB ?= detente.duckdb
+
 run: $(STAMP)
-	$(BIN)/detente code examples/ --format table
+	$(BIN)/detente ingest examples/ --db $(DB)
+	$(BIN)/detente engagements --db $(DB) --dyad USA-CHN
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

@@ -286,11 +286,12 @@ def test_output_of_another_batch_is_refused(small: Path, tmp_path: Path) -> None
 
 
 TABLE_QUERIES = (
-    "SELECT id, doc_id, url, title, source, byline, published, text, version, current, CAST(article AS TEXT) "
-    "FROM articles ORDER BY id",
+    "SELECT id, doc_id, url, title, source, byline, published, text, version, current, CAST(article AS TEXT), "
+    "coded_with FROM articles ORDER BY id",
     "SELECT * EXCLUDE (record), CAST(record AS TEXT) FROM events ORDER BY id",
     "SELECT * FROM mentions ORDER BY event_id, sentence, start, trigger",
     "SELECT * FROM sentences ORDER BY article_id, idx",
+    "SELECT * EXCLUDE (record), CAST(record AS TEXT) FROM engagements ORDER BY id",
 )
 
 
@@ -309,7 +310,7 @@ def test_ingest_batch_stores_what_ingest_stores(small: Path, dask_run: Path, tmp
     assert loaded.exit_code == 0, loaded.output
     assert "6 articles read: 6 new, 0 new versions, 0 unchanged" in loaded.output
     a, b = _tables(tmp_path / "direct.duckdb"), _tables(tmp_path / "batch.duckdb")
-    assert [len(t) for t in b][:2] == [6, len(_events(dask_run))]
+    assert [len(t) for t in b][:2] == [6, len(_events(dask_run))] and b[4], "articles, events, engagements"
     assert a == b
     again = runner.invoke(main, ["ingest", "--batch", str(dask_run), "--db", str(tmp_path / "batch.duckdb")])
     assert again.exit_code == 0 and "0 new, 0 new versions, 6 unchanged; 0 events stored" in again.output

@@ -794,9 +794,10 @@ def load_batch(store: Store, out_dir: str | Path,
                on_article: Callable[[str, Article, int], None] | None = None) -> IngestReport:
     """Load the finished partitions of a batch directory into ``store``, as ``detente ingest`` would have
     stored the same articles: one transaction per article; an article already stored with the same text is
-    left alone, a changed text for a stored url / doc_id becomes a new version. The run records the batch's
-    lexicon checksum. The batch's failures and its unfinished partitions are reported in ``errors``; the
-    engagements are rebuilt at the end. ``progress(phase, done, total, label)`` as in :func:`detente.ingest.ingest`."""
+    left alone, a changed text for a stored url / doc_id becomes a new version. The run and the articles
+    record the batch's lexicon checksum (``coded_with``), so a later lexicon change shows them as stale.
+    The batch's failures and its unfinished partitions are reported in ``errors``; the engagements are
+    rebuilt at the end. ``progress(phase, done, total, label)`` as in :func:`detente.ingest.ingest`."""
     import pyarrow.parquet as pq
 
     from .ingest import IngestReport, rebuild_engagements
@@ -812,7 +813,9 @@ def load_batch(store: Store, out_dir: str | Path,
                                  f"re-run `detente batch` to finish it, then load again")
     report.errors.extend(str(f.get("reason")) for f in man.get("failures", []))
     total = sum(int(p.get("articles", 0)) for p in parts)
-    report.run_id = store.start_run(checksum=man.get("lexicon_checksum"))
+    coded_with = man.get("lexicon_checksum")
+    report.run_id = store.start_run(checksum=coded_with)
+    seen_ids: set[str] = set()
     seen_keys: dict[str, tuple[str, str]] = {}
     done = 0
     for p in parts:
@@ -838,14 +841,19 @@ def load_batch(store: Store, out_dir: str | Path,
             aid = article_id(a)
             key = f"url:{a.url}" if a.url else f"doc:{a.id}"
             where = a.source_file or a.id
+            if aid in seen_ids:
+                report.unchanged += 1
+                continue
             if key in seen_keys and seen_keys[key][0] != aid:
                 report.errors.append(f"{where}: {'url' if a.url else 'id'} {(a.url or a.id)!r} is also that of "
                                      f"another article in this batch ({seen_keys[key][1]}) with a different text; "
                                      "not stored (give each article its own id or url)")
                 continue
-            seen_keys.setdefault(key, (aid, where))
+            seen_ids.add(aid)
+            seen_keys[key] = (aid, where)
             try:
-                status = "unchanged" if store.has_article(aid) else store.add_result(result, report.run_id)
+                status = "unchanged" if store.is_current(aid) else \
+                    store.add_result(result, report.run_id, coded_with=coded_with)
             except DetenteError as exc:
                 report.errors.append(f"{where}: {exc.one_line()}")
                 continue
@@ -862,5 +870,6 @@ def load_batch(store: Store, out_dir: str | Path,
             if progress is not None:
                 progress("code", done, total, a.id)
     report.engagements = rebuild_engagements(store, report.errors)
+    report.stale = store.stale_articles()
     store.finish_run(report.run_id, articles=report.stored, events=report.events, errors=report.errors)
     return report

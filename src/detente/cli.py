@@ -370,8 +370,10 @@ def _open_store(db: str, read_only: bool = False) -> Any:
 @main.command("ingest")
 @click.argument("sources", nargs=-1)
 @_DB_OPTION
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds allowed for one URL fetch.")
-@click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Size cap of one URL fetch.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds allowed for one URL fetch.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Size cap of one URL fetch.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per article stored.")
 @click.option("--batch", "batch_dir", type=click.Path(file_okay=False),
               help="Load the results of `detente batch --out DIR` instead of coding SOURCES.")
@@ -414,6 +416,9 @@ def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int
     click.echo(f"{db}: {report.read} articles read: {report.new} new, {report.new_versions} new versions, "
                f"{report.unchanged} unchanged; {report.events} events stored{eng}"
                + (f"; {len(report.errors)} problems" if report.errors else ""))
+    if report.stale:
+        _err(f"{db}: {report.stale} stored articles were coded with other lexicons than these; "
+             f"`detente recode --db {db}` re-codes them")
     if report.errors:
         sys.exit(EXIT_PARTIAL if report.read else EXIT_INPUT)
 
@@ -506,6 +511,110 @@ def events_cmd(db: str, dyad: tuple[str, str] | None, event_type: str | None, st
     console = Console(width=None if sys.stdout.isatty() else 180)
     console.print(t)
     console.print(f"{len(df)} event{'s' if len(df) != 1 else ''}")
+
+
+def _need_store(db: str) -> None:
+    if not Path(db).exists():
+        _err(f"{db}: no such store (run `detente ingest --db {db} ...` first)")
+        sys.exit(EXIT_INPUT)
+
+
+def _stored_engagements(st: Any) -> list[dict[str, Any]]:
+    """The store's engagements (as rebuilt at ingest); built from its events if none are stored."""
+    from .engagements import build_engagements
+
+    df = st.engagements_df()
+    if len(df):
+        return [json.loads(r) for r in df["record"]]
+    return build_engagements(st.event_records())
+
+
+def _engagements_table(engagements: Sequence[dict[str, Any]], title: str) -> Any:
+    from rich.table import Table
+
+    from .engagements import engagement_lifecycle
+
+    t = Table(title=title, header_style="bold", show_lines=False)
+    for col in ("first report", "type", "source → target", "names", "date", "place", "lifecycle", "status",
+                "articles"):
+        t.add_column(col, no_wrap=col in ("lifecycle", "type", "first report"), overflow="fold")
+    for e in engagements:
+        d = e.get("date") or {}
+        start, end = d.get("start"), d.get("end")
+        when = "" if not start else start if end in (None, start) else f"{start} – {end}"
+        loc = e.get("location") or {}
+        names = list(e.get("names") or [])
+        t.add_row(str(e.get("first_reported") or ""),
+                  f"{e.get('event_type')}{'/' + str(e['mode']) if e.get('mode') else ''}",
+                  f"{e.get('source') or '?'} → {e.get('target') or '?'}",
+                  ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else ""),
+                  when, str(loc.get("name") or loc.get("country") or ""),
+                  " → ".join(engagement_lifecycle(e)), str(e.get("status")), str(e.get("reports")))
+    return t
+
+
+@main.command("engagements")
+@_DB_OPTION
+@click.option("--dyad", callback=_dyad, help="Two country codes, e.g. USA-CHN (either direction).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def engagements_cmd(db: str, dyad: tuple[str, str] | None, fmt: str) -> None:
+    """Print the engagements of the store: one action across its reports, with its lifecycle
+    (e.g. planned → cancelled → planned → occurred)."""
+    _need_store(db)
+    st = _open_store(db, read_only=True)
+    try:
+        engagements = _stored_engagements(st)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    finally:
+        st.close()
+    if dyad is not None:
+        engagements = [g for g in engagements if {g.get("source"), g.get("target")} == set(dyad)]
+    if fmt == "jsonl":
+        for g in engagements:
+            click.echo(json.dumps(g, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    title = f"detente engagements{' ' + '–'.join(dyad) if dyad else ''} ({db}): {len(engagements)}"
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=200)
+    console.print(_engagements_table(engagements, title))
+
+
+@main.command("export")
+@_DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "jsonl", "csv", "parquet"]), required=True,
+              help="plover: PLOVER JSONL; gdelt: GDELT 2.0 event-table TSV; jsonl: detente records; csv; parquet.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file (required for parquet) instead of stdout.")
+def export_cmd(db: str, fmt: str, out: str | None) -> None:
+    """Export every stored event (current article versions) for other tools."""
+    from .export import export_records
+
+    _need_store(db)
+    st = _open_store(db, read_only=True)
+    try:
+        records = st.event_records()
+        arts = st.articles_df()
+    finally:
+        st.close()
+    meta = {str(a): (u, t) for a, u, t in zip(arts["id"], arts["url"], arts["title"], strict=True)}
+    for r in records:
+        url, title = meta.get(str(r.get("article_id")), (None, None))
+        if isinstance(url, str) and url:
+            r["url"] = url
+        if isinstance(title, str) and title:
+            r["title"] = title
+    try:
+        n = export_records(records, fmt, out, stream=sys.stdout)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    if out is not None:
+        click.echo(f"{out}: {n} {'rows' if fmt in ('gdelt', 'csv', 'parquet') else 'records'} ({fmt})", err=True)
 
 
 def run() -> None:  # pragma: no cover - console entry

@@ -51,6 +51,10 @@ class EvalError(InputError):
     """A gold or prediction file for ``detente eval`` has a bad record."""
 
 
+class ExportError(DetenteError):
+    """An export cannot be written (unknown format, Parquet without an output file, an unwritable file)."""
+
+
 class StoreError(DetenteError):
     """The corpus store (DuckDB) cannot be opened, migrated or written."""
 

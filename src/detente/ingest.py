@@ -24,7 +24,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -84,7 +84,8 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
         with urllib.request.urlopen(req, timeout=opts.timeout) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > opts.max_bytes:
-                raise FetchError(f"response is {int(length)} bytes, more than the cap of {opts.max_bytes}", path=url)
+                raise FetchError(f"response is {int(length)} bytes, more than the cap of {opts.max_bytes} bytes",
+                                 path=url)
             chunks: list[bytes] = []
             size = 0
             while True:
@@ -95,7 +96,7 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
                     break
                 size += len(chunk)
                 if size > opts.max_bytes:
-                    raise FetchError(f"response is larger than the cap of {opts.max_bytes} bytes", path=url)
+                    raise FetchError(f"response is more than the cap of {opts.max_bytes} bytes", path=url)
                 chunks.append(chunk)
             ctype = resp.headers.get_content_type() or ""
             charset = resp.headers.get_content_charset()
@@ -114,7 +115,10 @@ def fetch(url: str, opts: FetchOptions | None = None) -> Fetched:
 
 
 def _decode_body(f: Fetched) -> str:
-    for enc in (f.charset, "utf-8"):
+    """The body as text: the charset of the Content-Type header, else of a ``<meta charset>``, else UTF-8."""
+    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", f.body[:4096], re.IGNORECASE)
+    meta = m.group(1).decode("ascii", errors="ignore") if m else None
+    for enc in (f.charset, meta, "utf-8"):
         if enc:
             try:
                 return f.body.decode(enc)
@@ -239,6 +243,8 @@ def _html_paragraphs(content: str) -> list[str]:
 def _item_article(item: FeedItem, feed: str, opts: FetchOptions) -> Article:
     from .article import article_from_text
 
+    if item.link and not is_url(item.link) and is_url(feed):  # a relative link in a fetched feed
+        item = replace(item, link=urllib.parse.urljoin(feed, item.link))
     if item.link and is_url(item.link):
         try:
             art = _url_article(item.link, opts)
@@ -374,6 +380,7 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     engagements: int | None = None
+    stale: int = 0   # current articles coded with other lexicons (``detente recode`` re-codes them)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -450,7 +457,7 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
             continue
         seen_ids.add(aid)
         seen_keys[key] = (aid, where)
-        if store.has_article(aid):
+        if store.is_current(aid):
             done += 1
             report.unchanged += 1
             if on_article is not None:
@@ -487,6 +494,7 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
                     on_article(status, a, len(result.events))
                 progress("code", done, total, a.id)
     report.engagements = rebuild_engagements(store, report.errors)
+    report.stale = store.stale_articles()
     store.finish_run(report.run_id, articles=report.stored, events=report.events, errors=report.errors)
     return report
 

@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 DEFAULT_DB = "detente.duckdb"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The first layout (schema version 1), kept so that the migration to the current one can be tested:
 #: articles without versions or stored Article fields; no sentences or engagements tables.
@@ -71,12 +71,12 @@ SCHEMA_V1: tuple[str, ...] = (
         finished TIMESTAMP, articles INTEGER, events INTEGER, errors JSON)""",
 )
 
-_TABLES_V2: tuple[str, ...] = (
+_TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)""",
     """CREATE TABLE IF NOT EXISTS articles (
         id TEXT PRIMARY KEY, doc_id TEXT, url TEXT, title TEXT, source TEXT, byline TEXT, published DATE,
         text TEXT, version INTEGER, supersedes TEXT, current BOOLEAN, run_id TEXT, ingested_at TIMESTAMP,
-        article JSON)""",
+        article JSON, coded_with TEXT)""",
     """CREATE TABLE IF NOT EXISTS events (
         id TEXT PRIMARY KEY, article_id TEXT, doc_id TEXT, published DATE, event_type TEXT, mode TEXT,
         status TEXT, source_country TEXT, source_name TEXT, source_sector TEXT, target_country TEXT,
@@ -109,12 +109,17 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
         fields = {"id": doc_id, "url": url, "title": title, "published": published.isoformat() if published else None,
                   "paragraphs": [p for p in re.split(r"\n\s*\n", text or "") if p.strip()]}
         con.execute("UPDATE articles SET article = ? WHERE id = ?", [json.dumps(fields), aid])
-    for ddl in _TABLES_V2:
+    for ddl in _TABLES:
         con.execute(ddl)
 
 
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3 records, per article, the lexicon checksum its events were coded with (NULL: unknown)."""
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS coded_with TEXT")
+
+
 #: ``from_version -> step``: each step brings a store from that version to the next, inside one transaction.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -237,6 +242,7 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self._checksum: str | None = None
 
     # -- lifetime ---------------------------------------------------------------------------------
 
@@ -281,7 +287,7 @@ class Store:
         self._tx("start a run", lambda: self.con.execute(
             "INSERT INTO runs (id, version, lexicon_checksum, started, articles, events, errors) "
             "VALUES (?, ?, ?, ?, 0, 0, ?)",
-            [run_id, _version(), checksum or lexicon_checksum(), started, "[]"]))
+            [run_id, _version(), checksum or self.checksum, started, "[]"]))
         return run_id
 
     def finish_run(self, run_id: str, articles: int = 0, events: int = 0, errors: Sequence[str] = ()) -> None:
@@ -293,21 +299,46 @@ class Store:
     # -- writing articles -----------------------------------------------------------------------------
 
     def has_article(self, aid: str) -> bool:
+        """Is an article with this id stored (in any version)?"""
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone() is not None
 
-    def add_result(self, result: CodeResult, run_id: str) -> str:
-        """Store one coded article and its events in one transaction: "new", "unchanged" or "new-version"."""
+    def is_current(self, aid: str) -> bool:
+        """Is an article with this id stored as the current version (adding it again changes nothing)?"""
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ? AND current", [aid]).fetchone() is not None
+
+    @property
+    def checksum(self) -> str:
+        """The lexicon checksum of the running detente (what new codings are recorded as coded with)."""
+        if self._checksum is None:
+            self._checksum = lexicon_checksum()
+        return self._checksum
+
+    def stale_articles(self) -> int:
+        """How many current articles were coded with other lexicons than the running ones (see ``recode``)."""
+        row = self.con.execute("SELECT count(*) FROM articles WHERE current AND coded_with IS DISTINCT FROM ?",
+                               [self.checksum]).fetchone()
+        return int(row[0]) if row else 0
+
+    def add_result(self, result: CodeResult, run_id: str, coded_with: str | None = None) -> str:
+        """Store one coded article and its events in one transaction: "new", "unchanged" or "new-version".
+
+        A text stored as an older, superseded version of the same url/doc_id becomes the current version
+        again ("new-version": the events follow the latest text added). ``coded_with``: the lexicon checksum
+        the result was coded with, when not the running detente's (results coded elsewhere)."""
+        checksum = coded_with or self.checksum
         art = result.article
         aid = article_id(art)
         published = result.published or art.published
+        now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
 
         def write() -> str:
-            if self.con.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone() is not None:
+            row = self.con.execute("SELECT current FROM articles WHERE id = ?", [aid]).fetchone()
+            if row is not None and row[0]:
                 return "unchanged"
             prev = self.con.execute(
-                "SELECT id, version FROM articles WHERE current AND (doc_id = ? OR (url IS NOT NULL AND url = ?)) "
-                "ORDER BY (url IS NOT NULL AND url = ?) DESC, version DESC",
-                [art.id, art.url, art.url]).fetchall()
+                "SELECT id, version FROM articles WHERE current AND id <> ? AND (doc_id = ? OR "
+                "(url IS NOT NULL AND url = ?)) ORDER BY (url IS NOT NULL AND url = ?) DESC, version DESC",
+                [aid, art.id, art.url, art.url]).fetchall()
             version, supersedes = 1, None
             if prev:
                 supersedes = prev[0][0]
@@ -315,13 +346,20 @@ class Store:
                 for old_id, _ in prev:
                     self._delete_coding(old_id)
                     self.con.execute("UPDATE articles SET current = false WHERE id = ?", [old_id])
-            self.con.execute(
-                "INSERT INTO articles (id, doc_id, url, title, source, byline, published, text, version, supersedes,"
-                " current, run_id, ingested_at, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)",
-                [aid, art.id, art.url, art.title, art.source_file, art.byline, published, art.text, version,
-                 supersedes, run_id, datetime.datetime.now(datetime.UTC).replace(tzinfo=None), _article_json(art)])
+            if row is not None:  # an older text of this url/doc_id again: it is the current version once more
+                self._delete_coding(aid)
+                self.con.execute(
+                    "UPDATE articles SET current = true, version = ?, supersedes = ?, run_id = ?, ingested_at = ?, "
+                    "coded_with = ? WHERE id = ?", [version, supersedes, run_id, now, checksum, aid])
+            else:
+                self.con.execute(
+                    "INSERT INTO articles (id, doc_id, url, title, source, byline, published, text, version, "
+                    "supersedes, current, run_id, ingested_at, article, coded_with) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)",
+                    [aid, art.id, art.url, art.title, art.source_file, art.byline, published, art.text, version,
+                     supersedes, run_id, now, _article_json(art), checksum])
             self._insert_coding(aid, result, published)
-            return "new-version" if prev else "new"
+            return "new-version" if prev or row is not None else "new"
 
         status: str = self._tx(f"store article {art.id!r}", write)
         return status
@@ -342,6 +380,7 @@ class Store:
         def write() -> None:
             self._delete_coding(aid)
             self._insert_coding(aid, result, published)
+            self.con.execute("UPDATE articles SET coded_with = ? WHERE id = ?", [self.checksum, aid])
 
         self._tx(f"re-code article {doc_id!r}", write)
         return diff
@@ -395,7 +434,8 @@ class Store:
         """Stored articles (without the ``article`` JSON column); only current versions unless ``all_versions``."""
         where = "" if all_versions else "WHERE current"
         return self._df("SELECT id, doc_id, url, title, source, byline, published, text, version, supersedes, "
-                        f"current, run_id, ingested_at FROM articles {where} ORDER BY published, doc_id, version")
+                        f"current, run_id, ingested_at, coded_with FROM articles {where} "
+                        "ORDER BY published, doc_id, version")
 
     def events_df(self, dyad: tuple[str, str] | None = None, both_directions: bool = True,
                   event_type: str | None = None, status: str | None = None,
@@ -549,7 +589,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None
         if read_only:
             raise StoreError("empty store: run `detente ingest` first", path=path)
         con.execute("BEGIN TRANSACTION")
-        for ddl in _TABLES_V2:
+        for ddl in _TABLES:
             con.execute(ddl)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")

@@ -66,6 +66,8 @@ ORG_CODES: frozenset[str] = frozenset(
         # further intergovernmental bodies, same convention (sector IGO)
         "BRICS", "SCO", "GCC", "OSCE", "OAS", "OIC", "OECD", "ECOWAS", "SADC", "CSTO", "CIS", "QUAD",
         "COE", "INTERPOL", "ICRC",
+        # non-governmental organisations (human rights, humanitarian, press freedom): sector CVL
+        "NGO",
     }
 )  # fmt: skip
 """Codes of international bodies, used in place of a country code; their sector is always IGO."""
@@ -302,7 +304,8 @@ def _country_checks(known: frozenset[str]) -> tuple[Check, Callable[[Entry], Ite
 
     def igo_rule(e: Entry) -> Iterator[str]:
         country, sector = e.get("country"), e.get("sector")
-        if isinstance(country, str) and country in ORG_CODES and sector in SECTORS and sector != "IGO":
+        if isinstance(country, str) and country in ORG_CODES and country != "NGO" and sector in SECTORS and \
+                sector != "IGO":
             yield f"an international body ({country}) must have sector IGO (got {sector!r})"
 
     return code_ok, igo_rule

@@ -863,8 +863,14 @@ def _is_definite(tok: Token) -> bool:
 
 
 def _is_pair_np(tok: Token) -> bool:
+    """'the two sides', 'both countries', 'the parties': a plural (or 'both') phrase with no noun of its own
+    in front ('the opposition party', 'the ruling parties' of one country are no pair)."""
     words = {c.lower_ for c in tok.children}
-    return bool(words & {"both", "two", "the", "sides", "all"}) or tok.lower_ in ("sides",)
+    if any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return False
+    if tok.tag_ not in ("NNS", "NNPS") and "both" not in words and "either" not in words:
+        return False
+    return bool(words & {"both", "two", "the", "sides", "all", "either"}) or tok.lower_ in ("sides",)
 
 
 def _longest(ms: Iterable[tuple[int, int, object]]) -> list:  # type: ignore[type-arg]

@@ -63,6 +63,7 @@ WEAPON_WORDS = {"missile", "rocket", "icbm", "projectile", "munition", "shell", 
 DOMESTIC_SECTORS = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "MED", "BUS"}
 DESCRIBE_VERBS = {"describe", "call", "label", "brand", "characterise", "characterize", "term", "denounce",
                   "portray", "condemn"}
+PATIENT_PASSIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
 ONE_SIDED_TYPES = {"PROTEST", "RETREAT", "MOBILIZE", "CONCEDE", "COERCE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
 PLACEISH = {"region", "province", "city", "town", "village", "territory", "infrastructure", "grid", "refinery",
@@ -194,9 +195,14 @@ class SentenceCoder:
                         continue
                     toks = [i, *[t - span.start for t in mods]]
                     text = " ".join(span[k].text for k in sorted(toks))
-                    clause, light = self._noun_clause(tok, np_.trigger)
-                    hits.append(_Hit(i, toks, text, np_.trigger, "noun",
-                                     clause - span.start if clause is not None else i,
+                    hi, htok = i, tok
+                    if "of" in np_.modifiers and span[min(toks)].dep_ != "pobj":
+                        # "state of emergency", "cessation of hostilities": the first noun heads the phrase
+                        hi = min(toks)
+                        htok = span[hi]
+                    clause, light = self._noun_clause(htok, np_.trigger)
+                    hits.append(_Hit(hi, toks, text, np_.trigger, "noun",
+                                     clause - span.start if clause is not None else hi,
                                      light - span.start if light is not None else None))
                     break
         heads = {h.i for h in hits}
@@ -242,7 +248,10 @@ class SentenceCoder:
                 continue
             if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
                 lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | EXTRA_LIGHT
-                is_light = head.lemma_.lower() in lights and cur.dep_ in ("dobj", "nsubjpass")
+                lem = head.lemma_.lower()
+                # "reimposed a blockade", "reopened talks": the repeated act is still the act
+                is_light = (lem in lights or (lem.startswith("re") and lem[2:] in lights)) and \
+                    cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
                     "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
@@ -277,6 +286,14 @@ class SentenceCoder:
                 outer.target = c.target
                 outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
+            if outer.target is None and c.target is None and outer.event_type == "THREATEN" and \
+                    c.event_type in ONE_SIDED_TYPES:
+                # "threatened to impose a curfew in the capital": a domestic measure threatens the state's own
+                scene = self._state_of_scene(sent, span[c.head_i], cities=True, depth=2) or (
+                    self._state_of_scene(sent, span[c.clause_i], cities=True) if c.clause_i is not None else [])
+                if scene and outer.source is not None and outer.source.country == scene[0].country:
+                    outer.target = replace(scene[0], rule="one-sided")
+                    outer.notes.append(f"a threatened measure at home aims at home: {scene[0].country}")
             if outer.mode is None and outer.event_type in ("REQUEST", "REJECT"):
                 outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]])
             if outer.mode is None and outer.event_type == "THREATEN":
@@ -675,6 +692,11 @@ class SentenceCoder:
         if neg and frame is None:
             return "negated", frame, notes
         conditional = any(n.startswith("consequent of a condition") or n == "inside a condition" for n in notes)
+        if hypo and conditional and h.trigger.type == "THREATEN" and not any(n.startswith("modal") for n in notes):
+            # "threatened to close the border if the attacks go on": an ultimatum is made, its condition is
+            # part of what is threatened
+            hypo = False
+            notes.append("a threat's condition is its content: the threat occurred")
         if hypo:
             if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in v.children):
                 notes.append("'would' in reported speech reads as future")
@@ -705,6 +727,13 @@ class SentenceCoder:
                 if lead is not None:
                     srcs = [lead]
                     c.notes.append(f"subject from the list's lead-in '{lead.actor.text}:'")
+                elif obj is not None and obj.dep_ == "nsubjpass" and trig.type in PATIENT_PASSIVE_TYPES:
+                    # "two citizens were arrested in Tehran": no agent; the state where it happened acts
+                    srcs = [replace(r, actor=replace(r.actor, sector="GOV"))
+                            for r in self._state_of_scene(sent, tok, cities=True)]
+                    if srcs:
+                        c.notes.append(f"agentless passive: the act of the state where it happened, "
+                                       f"{srcs[0].country}")
             if agent is not None:
                 srcs = self._refs(sent, agent)
                 if subj is not None:
@@ -734,6 +763,9 @@ class SentenceCoder:
                     if not tgts and obj.pos_ in ("NOUN", "PROPN", "NUM"):
                         heads.append(obj)   # "lift its sanctions on the general"
                         owner = self._owner(sent, obj) if trig.type in OWNER_TYPES else []
+                        if owner and trig.symmetric and len({r.country for r in srcs if r.country}) >= 2 and \
+                                owner[0].kind == "pronoun":
+                            owner = []   # "A and B upgraded their ties": 'their' is the pair itself
                         if owner:
                             tgts = owner
                             c.notes.append(f"target is the owner of '{obj.text}': {owner[0].country}")
@@ -747,6 +779,11 @@ class SentenceCoder:
             poss = [ch for ch in tok.children if ch.dep_ == "poss"]
             mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
             agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
+            if not agent_p:
+                # "the detention of three reporters by the police": the parser hangs 'by' on the patient
+                agent_p = [b for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                           for p in [_pobj(ch)] if p is not None
+                           for b in p.children if b.dep_ == "prep" and b.lower_ == "by"]
             if poss:
                 srcs = self._refs(sent, poss[0])
                 if poss[0].lower_ in ("their", "our") and h.clause != h.i:
@@ -793,6 +830,17 @@ class SentenceCoder:
                     _s, aobj, _a = _verb_args(ch, [ch])
                     if aobj is not None and aobj.i != tok.i:
                         tgts = self._refs(sent, aobj)
+            if trig.type == "REQUEST" and not tgts:
+                # "Japan's call for China to free him": the subject of the for-to clause is asked
+                for ch in tok.children:
+                    if ch.dep_ in ("acl", "advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                    for m in ch.children):
+                        fsubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                        if fsubj is not None:
+                            tgts = self._refs(sent, fsubj)
+                            if tgts:
+                                c.notes.append(f"asked: the subject of 'for ... to {ch.text}'")
+                                break
             ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
             if ofs and not tgts:
                 pob = _pobj(ofs[0])
@@ -1025,6 +1073,25 @@ class SentenceCoder:
         named = {r.country for r in self.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
         return named <= {c.source.country}
 
+    def _detainee_at_home(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose
+        nationality the text does not give are that state's own (an arrest of foreigners names them)."""
+        if c.event_type != "COERCE" or c.mode != "arrest" or c.source is None or not c.source.country or \
+                c.source.country in IGO_LIKE or c.consumed or not c.trigger_i:
+            return False
+        tok = sent.span[c.trigger_i[0]]
+        if tok.pos_ == "VERB":
+            pats = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+        else:
+            pats = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                    for p in [_pobj(ch)] if p is not None]
+        for pat in pats:
+            for t in [pat, *[x for x in pat.conjuncts]]:
+                if t.ent_type_ == "PERSON" or t.lemma_.lower() in words("person_nouns") or \
+                        (t.like_num and t.dep_ == "dobj"):   # "killing two and arresting 30"
+                    return True
+        return False
+
     def _lead_in_subject(self, sent: Sentence) -> ActorRef | None:
         """'The European Council: / demands the release ...; / calls on ...': the items of a list that
         open with a verb share the actor named in the lead-in line that ends with a colon."""
@@ -1091,14 +1158,16 @@ class SentenceCoder:
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
             c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
 
-    def _state_of_scene(self, sent: Sentence, tok: Token) -> list[ActorRef]:
+    def _state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False, depth: int = 1) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
-        country, is that country's own affair; the country (not a city in it) is the target."""
+        country, is that country's own affair; the country (not a city in it, unless ``cities``) is the
+        target."""
         for ch in tok.subtree:
-            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= 4:
+            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= (depth if cities else 4):
                 pob = _pobj(ch)
                 pl = self._place(sent, pob) if pob is not None else None
-                if pl is not None and pl.country and pl.kind == "country" and pl.country not in IGO_LIKE:
+                if pl is not None and pl.country and (pl.kind == "country" or cities) and \
+                        pl.country not in IGO_LIKE:
                     return [ActorRef(Actor(text=_phrase(pob) if pob is not None else pl.name, name=pl.name,
                                            role=None, country=pl.country, sector=None),
                                      "country", f"scene:{pl.name}", sent.index,
@@ -1500,6 +1569,12 @@ class SentenceCoder:
                 c.notes.append(f"the place acted on or against is the target: {p.name} ({p.country})")
                 if c.place is None:
                     c.place, c.place_text = p, p.name
+        if (c.target is None or c.target.country is None) and self._detainee_at_home(sent, c):
+            c.target = ActorRef(Actor(text=f"(detained by {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector="CVL"), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+detainee"
+            c.notes.append(f"the detained have no stated nationality: taken as {c.source.country}'s own")
         if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
             c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
                                       country=c.source.country, sector=None), "country", "one-sided",
@@ -1639,6 +1714,9 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
         return False
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
              for t in ch.subtree}
+    # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
+    words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
+              for m in ch.children if m.dep_ in ("mark", "aux")}
     return bool(words & set(objects))
 
 
