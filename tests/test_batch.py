@@ -362,3 +362,20 @@ def test_cli_dask_engine_on_an_existing_scheduler(small: Path, local_run: Path, 
 def test_scheduler_needs_the_dask_engine(small: Path, tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["batch", str(small), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1"])
     assert res.exit_code == 2 and "--scheduler needs --engine dask" in res.output
+
+
+def test_a_worker_with_another_detente_is_refused(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # stands in for a remote worker (the network edge) that has another detente installed
+    import detente.batch as batch
+
+    monkeypatch.setattr(batch, "_PROVENANCE", ("0.0.1", "f" * 40))
+    out = tmp_path / "out"
+    report = run_batch([small], out, partition_size=3)
+    assert (report.coded, report.failed) == (0, 2)
+    man = read_manifest(out)
+    assert all(p["status"] == "failed" and "install the same detente on every worker" in p["error"]
+               for p in man["partitions"])
+    assert not list((out / "events").glob("*.parquet"))
+    monkeypatch.undo()
+    again = run_batch([small], out, partition_size=3)     # a re-run with matching workers finishes the batch
+    assert (again.coded, again.failed) == (2, 0)

@@ -272,6 +272,18 @@ def worker_coder() -> Coder:
         return _CODER
 
 
+_PROVENANCE: tuple[str, str] | None = None
+
+
+def _worker_provenance() -> tuple[str, str]:
+    """This process's detente version and lexicon checksum (computed once): a worker of a remote cluster
+    with another detente installed must not mix its codings into a batch."""
+    global _PROVENANCE
+    if _PROVENANCE is None:
+        _PROVENANCE = (_version(), lexicon_checksum())
+    return _PROVENANCE
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process, in MB (Linux reports ru_maxrss in KB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -334,6 +346,7 @@ class PartitionOutput:
     peak_rss_mb: float
     cpu_seconds: float = 0.0
     failure_rows: list[dict[str, Any]] = field(default_factory=list)
+    coded_with: tuple[str, str] = ("", "")    # the worker's (detente version, lexicon checksum)
 
 
 def _words(a: Article) -> int:
@@ -408,7 +421,7 @@ def _code_partition(part: Partition) -> PartitionOutput:
              "failures": _parquet_bytes(failures, FAILURE_COLUMNS)}
     return PartitionOutput(part.id, part.index, files, len(part.items), len(articles), len(events), len(failures),
                            words, time.perf_counter() - t0, f"{socket.gethostname()}:{os.getpid()}", peak_rss_mb(),
-                           time.process_time() - c0, failures)
+                           time.process_time() - c0, failures, _worker_provenance())
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -732,6 +745,11 @@ def run_batch(inputs: Sequence[str | Path], out_dir: str | Path, *, engine: str 
             yield part
 
     def on_done(part: Partition, res: PartitionOutput | None, error: str | None) -> None:
+        if res is not None and res.coded_with != (version, checksum):
+            error = (f"worker {res.worker} runs detente {res.coded_with[0]} with lexicon checksum "
+                     f"{res.coded_with[1][:12]}, not {version} / {checksum[:12]} as here: install the same detente "
+                     f"on every worker")
+            res = None
         if res is None:
             entry = {"id": part.id, "index": part.index, "items": len(part.items), "status": "failed", "error": error}
             man.add(entry)
