@@ -379,3 +379,16 @@ def test_a_worker_with_another_detente_is_refused(small: Path, tmp_path: Path, m
     monkeypatch.undo()
     again = run_batch([small], out, partition_size=3)     # a re-run with matching workers finishes the batch
     assert (again.coded, again.failed) == (2, 0)
+
+
+def test_a_file_holding_several_articles_keys_each(tmp_path: Path) -> None:
+    recs = _records(3)
+    src = _write_jsonl(tmp_path / "wire.dat", recs)      # no known suffix: sniffed as JSONL by the worker
+    out = tmp_path / "out"
+    run_batch([src], out)
+    rows = pq.read_table(next((out / "articles").glob("*.parquet")), columns=["key", "doc_id"]).to_pylist()
+    assert rows == [{"key": str(src), "doc_id": recs[0]["id"]}, {"key": f"{src}#2", "doc_id": recs[1]["id"]},
+                    {"key": f"{src}#3", "doc_id": recs[2]["id"]}]
+    assert _events(out) == _direct(_write_jsonl(tmp_path / "same.jsonl", recs))
+    res = CliRunner().invoke(main, ["ingest", "--batch", str(out), "--db", str(tmp_path / "s.duckdb")])
+    assert res.exit_code == 0 and "3 articles read: 3 new" in res.output

@@ -365,20 +365,23 @@ def _code_partition(part: Partition) -> PartitionOutput:
     t0, c0 = time.perf_counter(), time.process_time()
     coder = worker_coder()
     failures: list[dict[str, Any]] = []
-    todo: list[tuple[Item, Article]] = []
+    todo: list[tuple[str, Article]] = []   # (article key, article): an item's key, "#n" after its first article
 
-    def fail(item: Item, doc_id: str | None, stage: str, reason: str) -> None:
-        failures.append({"partition": part.id, "key": item.key, "doc_id": doc_id, "stage": stage, "reason": reason})
+    def fail(key: str, doc_id: str | None, stage: str, reason: str) -> None:
+        failures.append({"partition": part.id, "key": key, "doc_id": doc_id, "stage": stage, "reason": reason})
 
     for item in part.items:
+        count = 0
         try:
             for a in _articles_of(item):
+                count += 1
+                key = item.key if count == 1 else f"{item.key}#{count}"
                 if isinstance(a, DetenteError):
-                    fail(item, None, "read", a.one_line())
+                    fail(key, None, "read", a.one_line())
                 else:
-                    todo.append((item, a))
+                    todo.append((key, a))
         except Exception as exc:  # a reader bug on one record must not lose the partition
-            fail(item, None, "read", f"{item.key}: {type(exc).__name__}: {exc}")
+            fail(item.key, None, "read", f"{item.key}: {type(exc).__name__}: {exc}")
 
     events: list[dict[str, Any]] = []
     articles: list[dict[str, Any]] = []
@@ -389,28 +392,27 @@ def _code_partition(part: Partition) -> PartitionOutput:
             docs: list[Any] | None = coder.parse([a for _, a in chunk])
         except Exception:  # one article broke the shared parse: parse each on its own below
             docs = None
-        for k, (item, a) in enumerate(chunk):
+        for k, (key, a) in enumerate(chunk):
             try:
                 res = coder.code_article(a, None, docs=docs[k] if docs is not None else None)
             except DetenteError as exc:
-                fail(item, a.id, "code", exc.one_line())
+                fail(key, a.id, "code", exc.one_line())
                 continue
             except Exception as exc:  # reported, not raised: the rest of the partition goes on
-                fail(item, a.id, "code", f"{item.key}: article {a.id!r} could not be coded "
-                                         f"({type(exc).__name__}: {exc})")
+                fail(key, a.id, "code", f"{key}: article {a.id!r} could not be coded ({type(exc).__name__}: {exc})")
                 continue
             pub = res.published.isoformat() if res.published else None
             n = _words(a)
             words += n
             for ev in res.events:
                 events.append({
-                    "partition": part.id, "article_key": item.key, "doc_id": ev.doc_id, "event_id": ev.id,
+                    "partition": part.id, "article_key": key, "doc_id": ev.doc_id, "event_id": ev.id,
                     "published": pub, "event_type": ev.event_type, "status": ev.status,
                     "source_country": ev.source.country if ev.source else None,
                     "target_country": ev.target.country if ev.target else None,
                     "record": ev.to_json()})
             articles.append({
-                "partition": part.id, "key": item.key, "doc_id": a.id, "url": a.url, "title": a.title,
+                "partition": part.id, "key": key, "doc_id": a.id, "url": a.url, "title": a.title,
                 "byline": a.byline, "published": pub, "source_file": a.source_file, "text": a.text,
                 "sentences": json.dumps([{"index": s.index, "kind": s.kind, "text": s.text} for s in res.sentences],
                                         ensure_ascii=False),
