@@ -3,7 +3,8 @@
 The corpus is that of bench/throughput.py: the articles of examples/ repeated with varied ids and
 publication dates (at least 300,000 words), written to one JSONL file. For each cluster size the cluster is
 started and warmed first (every worker loads the spaCy pipeline once, through the Coder worker plugin, and
-codes a few warm-up partitions), then one timed ``run_batch`` codes the whole corpus end to end: read and
+codes every distinct seed article once, so that no worker meets a text for the first time in the timed
+run), then one timed ``run_batch`` codes the whole corpus end to end: read and
 partition the JSONL, code on the workers, write the Parquet partitions and the manifest.
 
 Prints words/s and articles/s for each, the peak RSS of each worker, checks that both runs wrote the same
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import build_corpus, seed_articles
 
-from detente.batch import dask_client, read_manifest, run_batch
+from detente.batch import code_partition, dask_client, plan_partitions, read_manifest, run_batch
 
 
 def write_jsonl(path: Path, records: list[dict[str, object]]) -> None:
@@ -50,9 +51,9 @@ def events_of(out: Path) -> list[str]:
 def measure(workers: int, corpus: Path, warm: Path, tmp: Path, partition_size: int) -> dict[str, Any]:
     with dask_client(workers=workers) as client:
         client.wait_for_workers(workers)
-        # warm-up: every worker has loaded the model (plugin) and coded a few partitions
-        run_batch([warm], tmp / f"warm-{workers}", engine="dask", client=client,
-                  partition_size=max(1, partition_size // 5))
+        # warm-up: every worker (client.run: each of them) codes the distinct seed articles once
+        (part,) = plan_partitions([warm], partition_size=1_000_000)
+        client.run(code_partition, part)
         t0, c0 = time.perf_counter(), time.process_time()
         report = run_batch([corpus], tmp / f"out-{workers}", engine="dask", client=client,
                            partition_size=partition_size)
@@ -76,7 +77,7 @@ def main() -> None:
         tmp = Path(tmpdir)
         corpus, warm = tmp / "corpus.jsonl", tmp / "warm.jsonl"
         write_jsonl(corpus, records)
-        write_jsonl(warm, [{**r, "id": f"warm-{r['id']}"} for r in records[:4 * args.partition_size // 5 or 4]])
+        write_jsonl(warm, [{**r, "id": f"warm-{r['id']}"} for r in records[:len(seed_articles())]])
         print(f"corpus:            {len(records)} articles ({corpus.stat().st_size / 1e6:.1f} MB JSONL), "
               f"partitions of {args.partition_size}")
         rates: dict[int, float] = {}
