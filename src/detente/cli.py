@@ -616,6 +616,89 @@ def export_cmd(db: str, fmt: str, out: str | None) -> None:
     if out is not None:
         click.echo(f"{out}: {n} {'rows' if fmt in ('gdelt', 'csv', 'parquet') else 'records'} ({fmt})", err=True)
 
+# ------------------------------------------------------------------------------------------ dyad views
+
+
+def _country(value: str) -> Any:
+    from .views import resolve_country
+
+    return resolve_country(value)
+
+
+@main.command("report")
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", default="detente.duckdb", show_default=True, help="The store to read (from `detente ingest`).")
+@click.option("--since", callback=_parse_date, help="First day (YYYY-MM-DD), inclusive.")
+@click.option("--until", callback=_parse_date, help="Last day (YYYY-MM-DD), inclusive; the channels' as-of date.")
+@click.option("--freq", type=click.Choice(["week", "month"]), default="month", show_default=True,
+              help="Period of the cooperation–conflict index.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False), help="Also draw the index as a PNG here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON instead of tables.")
+def report_cmd(a: str, b: str, db: str, since: date | None, until: date | None, freq: str,
+               plot_path: str | None, as_json: bool) -> None:
+    """Where the relationship of A and B stands (ISO3 codes or names): ledger, channels, index."""
+    from rich.console import Console
+
+    from .store import open_store
+    from .views import plot_index, render_report, report_from_store
+
+    try:
+        ca, cb = _country(a), _country(b)
+        with open_store(db, read_only=True) as st:
+            rep = report_from_store(st, ca, cb, since, until, freq)
+        if as_json:
+            click.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            render_report(rep, Console(width=None if sys.stdout.isatty() else 160))
+        if plot_path:
+            out = plot_index(rep.index, ca, cb, plot_path, freq)
+            _err(f"wrote {out}")
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    if rep.events == 0:
+        _err(f"no events between {ca.code} and {cb.code} in {db}")
+        sys.exit(EXIT_INPUT)
+
+
+@main.command("serve")
+@click.option("--db", default="detente.duckdb", show_default=True, help="The store to serve (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; only this machine by default.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """A read-only web dashboard and JSON API over the store (Ctrl-C stops it)."""
+    from .store import open_store
+    from .web import make_server
+    from .web.server import LOCAL_HOSTS
+
+    if host not in LOCAL_HOSTS:
+        _err(f"warning: binding {host}, not 127.0.0.1: the dashboard and every article in {db} will be readable "
+             "by anyone who can reach this address (there is no login)")
+    try:
+        st = open_store(db, read_only=True)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    try:
+        server = make_server(st, host, port)
+    except OSError as e:
+        st.close()
+        _err(f"cannot listen on {host}:{port}: {e.strerror}")
+        sys.exit(EXIT_INPUT)
+    addr = server.server_address
+    h = addr[0].decode() if isinstance(addr[0], bytes) else str(addr[0])
+    p = addr[1]
+    shown = f"[{h}]" if ":" in h else h
+    click.echo(f"detente: serving {db} on http://{shown}:{p}/ (read-only; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        st.close()
+
 
 def run() -> None:  # pragma: no cover - console entry
     try:

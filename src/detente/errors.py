@@ -61,3 +61,7 @@ class StoreError(DetenteError):
 
 class FetchError(InputError):
     """A URL or feed could not be fetched or read (timeout, HTTP error, too large, not an article)."""
+
+
+class ViewError(DetenteError):
+    """A dyad view cannot be built: an unknown country, a bad date range or frequency, an unusable store."""
