@@ -264,6 +264,63 @@ def explain_cmd(path: str, published: date | None, sentence: tuple[int, ...]) ->
         sys.exit(EXIT_PARTIAL if results else EXIT_INPUT)
 
 
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Output directory: Parquet per partition and manifest.json; re-running resumes.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process or a process pool; dask: dask.distributed (pip install 'detente[dask]').")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a LocalCluster.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes [local: 1; dask: CPU count].")
+@click.option("--partition-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Input records per partition (one Parquet file each).")
+def batch_cmd(inputs: tuple[str, ...], out_dir: str, engine: str, scheduler: str | None, workers: int | None,
+              partition_size: int) -> None:
+    """Code a corpus (JSONL, JSON, Parquet, article files, folders) in partitions into Parquet files."""
+    import os
+
+    from .batch import run_batch
+
+    n_workers = workers or (1 if engine == "local" else os.cpu_count() or 1)
+    show = sys.stderr.isatty()
+    try:
+        if show:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                          transient=True) as bar:
+                task = bar.add_task("coding", total=None)
+                seen = {"parts": 0, "articles": 0}
+
+                def tick(_out: object, entry: dict[str, Any]) -> None:
+                    seen["parts"] += 1
+                    seen["articles"] += int(entry.get("articles", 0))
+                    bar.update(task, description=f"{seen['parts']} partitions, {seen['articles']} articles")
+
+                report = run_batch(inputs, out_dir, engine=engine, workers=n_workers, scheduler=scheduler,
+                                   partition_size=partition_size, progress=tick)
+        else:
+            report = run_batch(inputs, out_dir, engine=engine, workers=n_workers, scheduler=scheduler,
+                               partition_size=partition_size)
+    except DetenteError as e:
+        _err(e.one_line())
+        sys.exit(EXIT_INPUT)
+    t = report.totals
+    failures = report.manifest["failures"]
+    for f in failures[:20]:
+        _err(f"{f['reason']}")
+    if len(failures) > 20:
+        _err(f"... and {len(failures) - 20} more failures (see {Path(out_dir) / 'manifest.json'})")
+    for p in report.manifest["partitions"]:
+        if p["status"] == "failed":
+            _err(f"partition {p['id']} did not finish ({p.get('error')}); re-run to retry it")
+    click.echo(f"{t['partitions']} partitions ({report.coded} coded, {report.skipped} already done, "
+               f"{report.failed} failed): {t['articles']} articles, {t['events']} events, {t['failures']} failures "
+               f"-> {Path(out_dir) / 'manifest.json'}")
+    if report.failed or t["failures"]:
+        sys.exit(EXIT_PARTIAL if t["articles"] else EXIT_INPUT)
+
+
 # ---------------------------------------------------------------------------------------------------
 # The corpus store: ingest, recode, events
 
@@ -311,19 +368,27 @@ def _open_store(db: str, read_only: bool = False) -> Any:
 
 
 @main.command("ingest")
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @_DB_OPTION
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds allowed for one URL fetch.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
               help="Size cap of one URL fetch.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per article stored.")
-def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int, verbose: bool) -> None:
+@click.option("--batch", "batch_dir", type=click.Path(file_okay=False),
+              help="Load the results of `detente batch --out DIR` instead of coding SOURCES.")
+def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int, verbose: bool,
+               batch_dir: str | None) -> None:
     """Read SOURCES (files, folders, JSONL, RSS/Atom feeds, article URLs), code them and add them to the store.
 
     An article already stored with the same text is left alone; a changed text for the same url or id is
-    stored as a new version whose events replace the old ones."""
+    stored as a new version whose events replace the old ones. With --batch DIR, the articles and events
+    coded by `detente batch` are stored the same way, without coding them again."""
     from .ingest import FetchOptions, ingest
+
+    if bool(sources) == bool(batch_dir):
+        _err("give SOURCES to code, or --batch DIR to load a batch's results (not both)")
+        sys.exit(EXIT_INPUT)
 
     def on_article(status: str, article: Article, n: int) -> None:
         if verbose:
@@ -333,8 +398,13 @@ def ingest_cmd(sources: tuple[str, ...], db: str, timeout: float, max_bytes: int
     st = _open_store(db)
     try:
         with _Bar(not verbose) as bar:
-            report = ingest(list(sources), st, opts=FetchOptions(timeout=timeout, max_bytes=max_bytes),
-                            progress=bar, on_article=on_article)
+            if batch_dir:
+                from .batch import load_batch
+
+                report = load_batch(st, batch_dir, progress=bar, on_article=on_article)
+            else:
+                report = ingest(list(sources), st, opts=FetchOptions(timeout=timeout, max_bytes=max_bytes),
+                                progress=bar, on_article=on_article)
     except DetenteError as e:
         _err(e.one_line())
         sys.exit(EXIT_INPUT)
