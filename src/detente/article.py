@@ -25,6 +25,7 @@ __all__ = [
     "article_from_html",
     "article_from_text",
     "iter_articles",
+    "iter_articles_from_bytes",
     "parse_published",
     "read_articles",
 ]
@@ -1135,7 +1136,13 @@ def iter_articles(path: str | Path) -> Iterator[Article | ArticleFormatError]:
     the remaining records are still read.
     """
     p = Path(path)
-    data = _read_bytes(p)
+    yield from iter_articles_from_bytes(_read_bytes(p), p)
+
+
+def iter_articles_from_bytes(data: bytes, path: str | Path) -> Iterator[Article | ArticleFormatError]:
+    """:func:`iter_articles` over a file's content already read; ``path`` names it (its suffix picks the
+    reader, its stem the default id). Used by the batch engine, which ships file contents to workers."""
+    p = Path(path)
     suffix = p.suffix.lower()
     kind = (
         "text" if suffix in TEXT_SUFFIXES

@@ -382,6 +382,76 @@ CASES: list[Case] = [
     ("C2", "imposed-state-of-emergency-city",
      "Peru imposed a state of emergency in Lima on Friday.",
      D(2023, 9, 22), ["COERCE occurred PER->PER"]),
+    # -------------------------------------------------- C4: 'has no plans to V' negates, 'has plans to V' plans
+    ("C4", "no-plans-to-visit",
+     "The Turkish president has no plans to visit Damascus this year.",
+     D(2024, 5, 2), ["CONSULT negated TUR->SYR"]),
+    ("C4", "plans-to-visit",
+     "Macron has plans to visit Algeria in the spring.",
+     D(2022, 1, 10), ["CONSULT planned FRA->DZA"]),
+    ("C4", "not-have-plans-to-meet",
+     "Erdogan does not have any plans to meet Assad.",
+     D(2023, 6, 1), ["CONSULT negated TUR->SYR"]),
+    # -------------------------------------------------- C8: 'we' after a meeting are the two who met
+    ("C8", "we-agreed-after-meeting",
+     "Foreign Minister Penny Wong said she met Retno Marsudi in Jakarta on Monday.\n\n"
+     "We agreed to hold annual talks on maritime security, she said.",
+     D(2024, 3, 5), ["CONSULT occurred AUS->IDN", "AGREE occurred AUS->IDN", "CONSULT planned AUS->IDN"]),
+    ("C8", "we-urged-after-call",
+     "Chancellor Scholz spoke with President Ruto by phone on Friday.\n\n"
+     "We agreed to deepen trade ties, Scholz said afterwards.",
+     D(2024, 2, 3), ["CONSULT occurred DEU->KEN", "AGREE occurred DEU->KEN"]),
+    ("C8", "we-without-meeting-stays-one-sided",
+     "Remarks by Prime Minister Fumio Kishida\n\nWe agreed to raise defence spending.",
+     D(2023, 1, 5), []),
+    # -------------------------------------------------- C8: a bare 'the Council' is the named body's council
+    ("C8", "bare-council-eu",
+     "The European Union condemns the violence in Georgia. The Council calls on the Georgian authorities "
+     "to investigate the attacks.",
+     D(2024, 10, 30), ["ACCUSE occurred EUR->GEO", "REQUEST occurred EUR->GEO"]),
+    ("C8", "bare-council-un",
+     "The United Nations met on Haiti. The Council urged Haiti's leaders to agree on a transition.",
+     D(2023, 10, 2), ["REQUEST occurred UNO->HTI"]),
+    ("C8", "bare-commission-eu",
+     "The EU is reviewing its trade ties. The Commission accused China of dumping steel.",
+     D(2024, 6, 12), ["ACCUSE occurred EUR->CHN"]),
+    # -------------------------------------------------- C9: a role with no country in a one-state article
+    ("C9", "setting-opposition",
+     "Statement by the EU on Georgia\n\nThe High Representative welcomed the decision of the opposition to "
+     "join the talks.",
+     D(2024, 11, 2), ["SUPPORT occurred EUR->GEO"]),
+    ("C9", "setting-protesters",
+     "Serbia votes on Sunday\n\nThe UN urged the protesters to stay peaceful.",
+     D(2023, 12, 15), ["REQUEST occurred UNO->SRB"]),
+    ("C9", "setting-two-states-no-guess",
+     "Serbia and Kosovo\n\nThe UN urged the protesters to stay peaceful.",
+     D(2023, 12, 15), []),
+    # -------------------------------------------------- C3: a role word in front of a thing is no actor
+    ("C3", "press-conference-no-actor",
+     "Remarks by Foreign Minister Penny Wong at a press conference in Jakarta\n\nI urged China to respect "
+     "the ruling.",
+     D(2024, 3, 4), ["REQUEST occurred AUS->CHN"]),
+    ("C3", "media-briefing-no-actor",
+     "At a media briefing in Kyiv, Zelensky accused Russia of striking a hospital.",
+     D(2024, 7, 9), ["ACCUSE occurred UKR->RUS"]),
+    ("C3", "press-freedom-no-actor",
+     "Poland criticised Hungary over press freedom.",
+     D(2023, 4, 4), ["ACCUSE occurred POL->HUN"]),
+    # -------------------------------------------------- C10: what is prevented or guarded against is background
+    ("C10", "prevent-attacks",
+     "The new naval force aims to prevent attacks on shipping in the Red Sea.", D(2023, 12, 19), []),
+    ("C10", "protect-from-attacks",
+     "Peacekeepers must protect civilians from attacks by armed groups.", D(2024, 1, 2), []),
+    ("C10", "deter-aggression",
+     "Japan raised defence spending to deter aggression by China.", D(2022, 12, 16), []),
+    # -------------------------------------------------- C1: the responder did not make what it responds to
+    ("C1", "respond-to-threats",
+     "The UN mission in Mali is authorised to respond to threats against civilians.", D(2023, 6, 30), []),
+    ("C1", "react-to-attack",
+     "The Chinese foreign ministry reacted angrily to the attack on its consulate.", D(2023, 3, 2), []),
+    ("C1", "respond-with-sanctions",
+     "Canada responded to the arrests with sanctions on Iran.", D(2022, 10, 7),
+     ["SANCTION occurred CAN->IRN"]),
 ]
 
 

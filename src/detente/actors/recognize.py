@@ -353,6 +353,9 @@ class ArticleActors:
         head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
         mod_matches = [m for m in in_np if m not in head_matches]
         roles = [r for r in idx.role_spans if all(k in np_idx for k in range(r[0], r[1]))]
+        if tok.lemma_.lower() in words("role_modified_non_actors"):
+            # "a press conference", "a media briefing": a role word in front of a thing is no actor
+            roles = [r for r in roles if r[0] <= i < r[1]]
         role = _best_role(roles, i)
         person_name = _person_name(chain, tok)
         plural = tok.tag_ in ("NNS", "NNPS")
@@ -435,6 +438,15 @@ class ArticleActors:
             if state_ref is not None:
                 return ActorRef(replace(state_ref.actor, text=_np_text(np)), "country",
                                 f"the-country:{state_ref.country}", sent, i, subject=_is_subject(tok))
+        if low in words("bare_body_heads") and tok.text[:1].isupper() and _is_definite(tok) and not plural and \
+                mod_info is None and role is None and len(np) <= 2:
+            # "The Council calls on ...", "the Commission proposed ...": the body of the international
+            # organisation the article is about (the EU's Council in an EU release, the UN's in a UN one)
+            bodies = [r for r in reversed(self.history) if r.country in ("EUR", "UNO", "AU")]
+            if bodies:
+                b = bodies[0].actor
+                return ActorRef(Actor(text=_np_text(np), name=None, role=None, country=b.country, sector="IGO"),
+                                "org", f"bare-body:{b.country}", sent, i, subject=_is_subject(tok))
         if low in PAIR_HEADS and _is_pair_np(tok):
             return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)
         if low in COUNTERPART and mod_country is None:

@@ -171,6 +171,9 @@ class ArgumentReader:
             # "Aliyev would skip the meeting"); "I welcome the release of hostages" does not
             lends = h.light is not None or transparent(v) or v.lemma_.lower() in words("extra_light_verbs") or \
                 self.ctx.mod.matches("cancel", v)
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "against", "from") and \
+                    v.lemma_.lower() in words("response_verbs"):
+                lends = False   # "responded to the threats": the responder did not make them
             vsubj, _vobj, vagent = verb_args(v, control_chain(v))
             if not roles.srcs and lends:
                 if vagent is not None:

@@ -43,6 +43,8 @@ class ArticleContext:
     # dated frames with their speaker: (sentence, speaker, date, date text)
     frames: list[tuple[int, ActorRef, DateResolution, str]] = field(default_factory=list)
     places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
+    # the counterpart of the last meeting each country held, by sentence: "I met X ... We agreed ..."
+    met: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)
 
     def refs(self, sent: Sentence, tok: Token | None) -> list[ActorRef]:
         if tok is None:

@@ -132,6 +132,9 @@ class Emitter:
             return
         if c.trigger.needs_target and c.target is None:
             c.emitted, c.reason = False, "trigger needs a target"
+        if c.event_type == "CONSULT" and c.source.country and c.target.country and \
+                c.target.country != c.source.country:
+            self.ctx.met[c.source.country] = (c.sent, c.target)
         if c.place is None and c.event_type == "CONSULT":
             self.attach.default_place(sent, c)
         # CONSULT mode from place and venue
@@ -181,6 +184,7 @@ class Emitter:
             c.event_type, c.mode = "PROTEST", "demo"
             c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
         self.owners.localise(sent, c)
+        self.owners.setting_country(c)
 
     def _implied_target(self, sent: Sentence, c: Candidate) -> None:
         """A target the text leaves implicit: the place acted on, the detaining state's own people, home
@@ -203,6 +207,13 @@ class Emitter:
                                 c.sent, c.trigger_i[0])
             c.rule += "+detainee"
             c.notes.append(f"the detained have no stated nationality: taken as {c.source.country}'s own")
+        if (c.target is None or c.target.country is None) and c.trigger.symmetric and \
+                c.source.rule.startswith("pronoun:we") and c.source.country in self.ctx.met:
+            at, partner = self.ctx.met[c.source.country]
+            if 1 <= c.sent - at <= 2:
+                # "I met the Indonesian minister ... We agreed to ...": 'we' are the two who met
+                c.target = partner
+                c.notes.append(f"'{c.source.actor.text}' after a meeting: the two who met, with {partner.country}")
         if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
             c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
                                       country=c.source.country, sector=None), "country", "one-sided",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..record import Actor
 from .parse import depth_below, noun_phrase, pobj, verb_args
-from .types import IGO_LIKE
+from .types import DOMESTIC_SECTORS, IGO_LIKE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -121,6 +121,21 @@ class OwnerReader:
                 continue
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
             c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
+
+    def setting_country(self, c: Candidate) -> None:
+        """C9: 'the opposition', 'protesters', 'the police' with no country of their own, in an article about one
+        state only (international bodies aside), belong to that state; the other side must be coded."""
+        states = [k for k in self.ctx.actors.country_counts if k not in IGO_LIKE and k not in ("NGO", "ICRC")]
+        if len(states) != 1:
+            return
+        for side, other in (("target", "source"), ("source", "target")):
+            ref: ActorRef | None = getattr(c, side)
+            oref: ActorRef | None = getattr(c, other)
+            if ref is None or ref.country is not None or ref.actor.sector not in DOMESTIC_SECTORS or \
+                    oref is None or not oref.country:
+                continue
+            setattr(c, side, replace(ref, actor=replace(ref.actor, country=states[0])))
+            c.notes.append(f"{side} '{ref.actor.text}' has no country; the article's only state is {states[0]}")
 
     def state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False, depth: int = 1) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a

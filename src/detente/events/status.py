@@ -136,6 +136,17 @@ class StatusReader:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        if top.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words("plan_nouns") and \
+                h.kind == "verb":
+            # "has plans to visit" is planned; "has no plans to visit", "does not intend ..." is negated
+            gov = head.head if head.dep_ in ("dobj", "attr", "nsubj") else None
+            if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in head.children) or (
+                    gov is not None and any(ch.dep_ == "neg" for ch in gov.children)):
+                cues.neg = True
+                cues.notes.append(f"'no {head.text}' to: negated")
+            else:
+                cues.planned = True
+                cues.notes.append(f"'{head.text}' to: planned")
         under_report = top.dep_ in ("ccomp",) and \
             head.lemma_.lower() in words("report_verbs") | set(mod.words.get("report", ()))
         if cues.cancelled:
@@ -230,6 +241,12 @@ class StatusReader:
             topical = (tok.dep_ == "dobj" and head.lemma_.lower() in words("topic_verbs")) or (
                 tok.dep_ == "pobj" and head.lower_ in words("topic_preps") and (
                     head.head.i - span.start in consult_heads or head.head.lemma_.lower() in words("topic_verbs")))
+            # "prevent attacks on shipping", "protect civilians from attacks": what an act guards against is
+            # not reported as happening
+            prevented = tok.dep_ == "dobj" and head.lemma_.lower() in words("prevent_verbs")
+            guarded = tok.dep_ == "pobj" and head.lower_ in ("from", "against") and \
+                head.head.lemma_.lower() in words("protect_verbs")
+            topical = topical or prevented or guarded
             if topical:
                 c.consumed, c.emitted = True, False
                 c.reason = f"a topic of '{head.text}', not an event"
