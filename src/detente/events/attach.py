@@ -18,7 +18,6 @@ from .parse import name_text, noun_phrase, pobj, verb_above
 from .types import IGO_LIKE, MULTI_IGO
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
     from spacy.tokens import Span, Token
 
@@ -32,7 +31,6 @@ class Attacher:
 
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
-        self._record_frame: Callable[[Token], None] | None = None
 
     def attach_time(self, sent: Sentence, cands: list[Candidate]) -> None:
         from ..resolve.dates import find_time_expressions, resolve_time
@@ -46,19 +44,14 @@ class Attacher:
                 continue
             idxs = {t.i for t in toks}
             anchor = next((t for t in toks if t.head.i not in idxs or t.head.i == t.i), toks[0])
-            self._record_frame = None
-            frame_verb: list[Token] = []
-            self._record_frame = frame_verb.append
-            target = self._climb(anchor, cands, span)
-            self._record_frame = None
+            target, fv = self._climb(anchor, cands, span)
             if m.kind == "relative-event":
                 self._shift(sent, m, anchor, cands)
                 continue
             if not target:
-                if frame_verb and self.ctx.published is not None:
+                if fv is not None and self.ctx.published is not None:
                     res0 = resolve_time(m.text, self.ctx.published, "past")
                     if res0.is_resolved():
-                        fv = frame_verb[0]
                         self.ctx.clause_dates[(sent.index, fv.i - span.start)] = (res0, m.text)
                         subj = next((x for x in fv.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                         ref = self.ctx.actors.resolve(sent.index, subj.i - span.start) if subj is not None else None
@@ -128,8 +121,9 @@ class Attacher:
                 c.time_text = f"{getattr(m, 'text', '')} ({base_text})"
                 c.notes.append(f"'{getattr(m, 'text', '')}' counted from the main clause's '{base_text}': {d}")
 
-    def _climb(self, anchor: Token, cands: list[Candidate], span: Span) -> list[Candidate]:
-        """Candidates whose clause the time expression hangs from (through embedded event clauses)."""
+    def _climb(self, anchor: Token, cands: list[Candidate], span: Span) -> tuple[list[Candidate], Token | None]:
+        """Candidates whose clause the time expression hangs from (through embedded event clauses); when
+        none, the verb of the clause it dates (a frame: "the UN chief told the Council today")."""
         t = anchor
         out: list[Candidate] = []
         for _ in range(14):
@@ -138,15 +132,13 @@ class Attacher:
             if t.i != anchor.i or t.pos_ == "VERB":
                 out.extend(found)
             if t.pos_ in ("VERB", "AUX") and t.i != anchor.i and not found and t.dep_ not in ("relcl", "acl", "xcomp"):
-                if t.pos_ == "VERB" and self._record_frame is not None:
-                    self._record_frame(t)
-                break
+                return out, (t if t.pos_ == "VERB" else None)
             if t.head.i == t.i:
                 break
             if found and not (t.pos_ == "VERB" and t.dep_ in ("pcomp", "xcomp")):
                 break
             t = t.head
-        return out
+        return out, None
 
     def attach_place(self, sent: Sentence, cands: list[Candidate]) -> None:
         span = sent.span
