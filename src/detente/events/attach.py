@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from ..nlp import Sentence
+    from ..resolve.dates import TimeMatch
     from .candidate import Candidate
     from .context import ArticleContext
 
@@ -82,22 +83,22 @@ class Attacher:
                 c.time_text = m.text
                 c.notes.append(f"time '{m.text}' -> {res.start}..{res.end}")
 
-    def _shift(self, sent: Sentence, m: object, anchor: Token, cands: list[Candidate]) -> None:
+    def _shift(self, sent: Sentence, m: TimeMatch, anchor: Token, cands: list[Candidate]) -> None:
         """'A day after Iran launched drones, the UN chief told the Council today': the subordinate action
         is N days before the main clause's date."""
         from ..resolve.dates import DateResolution
 
         span = sent.span
-        text = str(getattr(m, "text", "")).lower()
-        words = text.split()
-        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "hours": 0}.get(words[0]) \
-            if words else None
-        if n is None or ("after" not in words and "before" not in words):
+        text = m.text.lower()
+        parts = text.split()
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "hours": 0}.get(parts[0]) \
+            if parts else None
+        if n is None or ("after" not in parts and "before" not in parts):
             return
-        if "hours" in words or "hour" in words:
+        if "hours" in parts or "hour" in parts:
             n = 0
         sub = next((t for t in span if t.dep_ == "mark" and t.lower_ in ("after", "before") and
-                    t.idx - span.start_char >= int(getattr(m, "start", 0))), None)
+                    t.idx - span.start_char >= m.start), None)
         if sub is None:
             return
         verb = sub.head
@@ -113,13 +114,13 @@ class Attacher:
             return
         base, base_text = known
         assert base.start is not None
-        d = base.start - timedelta(days=n) if "after" in words else base.start + timedelta(days=n)
+        d = base.start - timedelta(days=n) if "after" in parts else base.start + timedelta(days=n)
         for c in cands:
             if verb.i - span.start in c.anchors:
-                c.time = DateResolution(text=str(getattr(m, "text", "")), start=d, end=d, granularity="day",
+                c.time = DateResolution(text=m.text, start=d, end=d, granularity="day",
                                         kind="relative-event")
-                c.time_text = f"{getattr(m, 'text', '')} ({base_text})"
-                c.notes.append(f"'{getattr(m, 'text', '')}' counted from the main clause's '{base_text}': {d}")
+                c.time_text = f"{m.text} ({base_text})"
+                c.notes.append(f"'{m.text}' counted from the main clause's '{base_text}': {d}")
 
     def _climb(self, anchor: Token, cands: list[Candidate], span: Span) -> tuple[list[Candidate], Token | None]:
         """Candidates whose clause the time expression hangs from (through embedded event clauses); when
