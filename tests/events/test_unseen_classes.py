@@ -452,6 +452,36 @@ CASES: list[Case] = [
     ("C1", "respond-with-sanctions",
      "Canada responded to the arrests with sanctions on Iran.", D(2022, 10, 7),
      ["SANCTION occurred CAN->IRN"]),
+    # -------------------------------------------------- C2: allow/let aid, fuel or people in is RETREAT/access
+    ("C2", "allowed-trucks-to-enter",
+     "Egypt allowed aid trucks to enter Gaza through the Rafah crossing.",
+     D(2023, 10, 21), ["RETREAT/access occurred EGY->PSE"]),
+    ("C2", "let-fuel-into",
+     "Israel let fuel into Gaza on Sunday for the first time in weeks.",
+     D(2023, 11, 19), ["RETREAT/access occurred ISR->PSE"]),
+    ("C2", "let-convoys-into",
+     "Serbia let aid convoys into Kosovo after the talks.",
+     D(2023, 1, 9), ["RETREAT/access occurred SRB->XKX"]),
+    ("C2", "allowed-bill-no-access",
+     "The Ghanaian parliament allowed the bill to pass.", D(2024, 2, 28), []),
+    # -------------------------------------------------- C5: civilians moving across a border are no invasion
+    ("C5", "refugees-crossed-into",
+     "Thousands of refugees crossed into Poland from Ukraine on Friday.", D(2022, 3, 5), []),
+    ("C5", "migrants-moved-into",
+     "Hundreds of migrants moved into the Spanish enclave of Ceuta.", D(2021, 5, 18), []),
+    ("C5", "troops-crossed-still-attack",
+     "Russian troops crossed into Ukraine from Belarus before dawn.",
+     D(2022, 2, 24), ["ASSAULT occurred RUS->UKR"]),
+    # -------------------------------------------------- C1: 'the president of A and his B counterpart'
+    ("C1", "of-conj-counterpart-met",
+     "The president of Kenya and his Tanzanian counterpart met in Arusha.",
+     D(2024, 5, 2), ["CONSULT occurred KEN->TZA"]),
+    ("C1", "of-conj-counterpart-signed",
+     "The foreign minister of Peru and her Chilean counterpart agreed on a border deal.",
+     D(2023, 8, 9), ["AGREE occurred PER->CHL"]),
+    ("C1", "of-conj-leader-met",
+     "The president of France and Germany's chancellor met in Paris.",
+     D(2023, 1, 22), ["CONSULT occurred DEU->FRA"]),
 ]
 
 

@@ -754,6 +754,15 @@ class SentenceCoder:
             elif subj is not None:
                 srcs = self._refs(sent, subj)
             heads = [tok]
+            if trig.type == "RETREAT" and trig.mode == "access" and not tgts:
+                # "allowed aid trucks to enter Gaza", "let refugees cross into Jordan": the place let into
+                for ch in tok.children:
+                    if ch.dep_ not in ("ccomp", "xcomp"):
+                        continue
+                    for g in ch.subtree:
+                        pl = self._place(sent, g) if g.dep_ in ("dobj", "pobj") else None
+                        if pl is not None and pl.country and c.place_target is None:
+                            c.place_target = pl
             if trig.type in ("AID", "COOPERATE") and not tgts:
                 # "extradited a Russian hacker to the United States", "sent aid to Gaza": the recipient
                 to = next((ch for ch in tok.children if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"), None)
@@ -1230,7 +1239,17 @@ class SentenceCoder:
     def _refs(self, sent: Sentence, tok: Token | None) -> list[ActorRef]:
         if tok is None:
             return []
-        return [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+        refs = [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+        # "the president of Kenya and his Tanzanian counterpart": the parser hangs the second person on the
+        # country of the first; a person or counterpart phrase there is the head's conjunct
+        for of in (ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+            pob = _pobj(of)
+            for cj in (pob.conjuncts if pob is not None else ()):
+                r = self.actors.resolve(sent.index, cj.i - sent.span.start)
+                if r is not None and r.country and (r.kind in ("person", "counterpart") or cj.pos_ == "NOUN") and \
+                        r not in refs:
+                    refs.append(r)
+        return refs
 
     def _is_actorish(self, sent: Sentence, tok: Token) -> bool:
         r = self.actors.resolve(sent.index, tok.i - sent.span.start)
@@ -1591,6 +1610,11 @@ class SentenceCoder:
             # "students protested against the government": a crowd's protest is a demonstration
             c.event_type, c.mode = "PROTEST", "demo"
             c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
+        if c.event_type == "ASSAULT" and c.lemma in words("movement_verbs") and c.source is not None and \
+                c.source.actor.sector == "CVL":
+            # "refugees crossed into Jordan", "migrants moved into the town": people moving are no invasion
+            c.emitted, c.reason = False, "civilians moving across a border are not an attack"
+            return
         self._localise(sent, c)
         self._setting_country(c)
         if c.source is None or c.source.country is None:
@@ -1762,6 +1786,9 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
         return False
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
              for t in ch.subtree}
+    # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
+    words |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
+              for g in ch.children if g.dep_ in ("nsubj", "nsubjpass") for t in g.subtree}
     # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
     words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
               for m in ch.children if m.dep_ in ("mark", "aux")}
