@@ -14,7 +14,7 @@ Kept: people of the G20 members and of the Security Council's permanent and elec
 (``COUNTRIES`` below), with a government term that runs on or after 1 January of ``--since``: the leader lists
 (people the dictionary also gives elite spans, as CountryInfo does for heads of state and government and
 the US lists of secretaries) of all those countries, and the cabinet lists (ministers, 2003-2010 mostly) of
-the G20 and the permanent members only. Cabinet members get full names only, no bare surname. Left out: people
+the permanent members only. Cabinet members get full names only, no bare surname. Left out: people
 already in ``people.yaml`` (it wins; their later terms are filled in there by hand).
 
 Aliases kept are the safe ones: full names (two words or more, no titles such as "President" or demonyms
@@ -22,7 +22,8 @@ such as "Soviet"), also without a middle initial; and a bare surname only when i
 surname of two people anywhere in the dictionary or ``people.yaml``, not a common English word (a lowercase
 word of WordNet's verb, adjective or adverb lists as shipped with the spaCy model, or a WordNet noun with
 a wordfreq Zipf frequency of 4 or more), not a surface form of the lexicon already (a country, city,
-organisation or role), and not for naming traditions where the last word is no surname (China, Korea,
+organisation or role) nor a place the gazetteer or the dictionary's country entries know ("Goma"),
+and not for naming traditions where the last word is no surname (China, Korea,
 Taiwan, Vietnam, Myanmar, Cambodia, Saudi Arabia). A form two kept people of different countries share is
 dropped from both.
 
@@ -65,8 +66,9 @@ COUNTRIES = frozenset(G20 | P5 | ELECTED)
 # Phoenix codes of former states mapped to a detente country ("USR" and "SUN" people are Soviet; detente
 # codes the Soviet Union as Russia, as Phoenix does for its leaders)
 CODE_MAP = {"USR": "RUS", "SUN": "RUS"}
-# cabinet members (not only leaders) are kept for these
-CABINETS = frozenset(G20 | P5)
+# cabinet members (not only leaders) are kept for the permanent members only: the cabinet lists of all the
+# G20 would triple the file (and its load time) for ministers of culture and housing
+CABINETS = frozenset(P5)
 NO_SURNAME_LAST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "MMR", "KHM", "SAU"})
 
 GENERIC_ROLE = "government official"
@@ -362,21 +364,34 @@ def _taken_forms(lexicon_dir: Path | None) -> tuple[dict[str, str], frozenset[st
     return taken, frozenset(demonyms), people_names, people_surnames
 
 
+def default_is_place() -> Callable[[str], bool]:
+    """A word the gazetteer knows as a place ("Goma", "Jordan", "Howard")."""
+    from detente.resolve.places import Gazetteer
+
+    gaz = Gazetteer()
+    return lambda word: gaz.lookup(word) is not None
+
+
 def convert(
     text: str,
     *,
     since: int = 1980,
     countries: frozenset[str] = COUNTRIES,
     is_common: Callable[[str], bool] | None = None,
+    is_place: Callable[[str], bool] | None = None,
     lexicon_dir: Path | None = None,
 ) -> list[Person]:
     """The people of a TABARI actor file to ship (see the module docstring)."""
     from detente.actors.lexicon import normalise
 
     is_common = is_common or default_is_common()
+    is_place = is_place or default_is_place()
     taken, demonyms, people_names, people_surnames = _taken_forms(lexicon_dir)
     start = date(since, 1, 1)
     blocks = parse_blocks(text)
+    # the dictionary's own country variants, cities and provinces (the synonyms of its country headers)
+    places = {normalise(pretty(n)).casefold() for b in blocks if b.section is None and b.codes
+              and not b.codes[0][1] and len(b.codes[0][0]) == 3 for n in b.names}
 
     def fold(form: str) -> str:
         return normalise(form).casefold()
@@ -413,7 +428,8 @@ def convert(
         candidates |= {s for s in singles if fold(s) == fold(surname(name))}
         for s in sorted(candidates):
             key = fold(s)
-            if len(s) >= 4 and owners.get(key, set()) <= {fold(name)} and not is_common(s) and key not in taken:
+            if len(s) >= 4 and owners.get(key, set()) <= {fold(name)} and key not in taken and \
+                    key not in places and not is_common(s) and not is_place(s):
                 names.append(s)
         names = [f for f in names if f == name or taken.get(fold(f)) in (None, country)]
         people.append(Person(name, [f for f in names if f != name], terms, b.line))
@@ -452,8 +468,10 @@ def _dedupe(people: list[Person], fold: Callable[[str], str]) -> list[Person]:
 def _entry(p: Person) -> dict[str, object]:
     last = p.terms[-1]
     terms: list[dict[str, object]] = []
-    for t in p.terms:
-        d: dict[str, object] = {"role": t.role, "country": t.country, "sector": t.sector, "from": t.start}
+    for t in p.terms:  # a term's role, country and sector default to the entry's (the last term's)
+        d: dict[str, object] = {k: v for k, v in (("role", t.role), ("country", t.country), ("sector", t.sector))
+                                if v != getattr(last, k)}
+        d["from"] = t.start
         if t.end is not None:
             d["to"] = t.end
         terms.append(d)

@@ -25,7 +25,7 @@ A person's terms make the lookup depend on a date: :meth:`ActorInfo.on` (and ``l
 gives the term in office on that day (the latest-starting one when terms overlap), else the nearest term,
 else, with no date or no terms, the entry's own country, sector and role. A term's ``from``/``to`` are a
 year (``from: 1989`` is 1 January, ``to: 1990`` is 31 December) or an ISO date; ``to`` may be left out for a
-term still running.
+term still running. A term's ``role``, ``country`` and ``sector`` default to the entry's own.
 """
 
 from __future__ import annotations
@@ -186,6 +186,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The canonical spelling of a surface form, case kept: "the U.S.'s" -> "US", "Türkiye" -> "Turkiye"."""
     t = " ".join(unicodedata.normalize("NFC", text).translate(_APOS).split())
@@ -406,11 +407,10 @@ def _terms_check(code_ok: Check) -> Check:
             unknown = [k for k in t if k not in _TERM_FIELDS]
             if unknown:
                 return f"term {n} has unknown field(s) {', '.join(map(repr, unknown))}"
-            missing = [k for k in ("role", "country", "sector", "from") if k not in t]
-            if missing:
-                return f"term {n} is missing {', '.join(map(repr, missing))}"
+            if "from" not in t:
+                return f"term {n} is missing 'from'"
             for key, chk in (("role", is_str), ("country", code_ok), ("sector", _SECTOR)):
-                msg = chk(t[key])
+                msg = chk(t[key]) if key in t else None
                 if msg:
                     return f"term {n}: {key} {msg}"
             start = _day(t["from"], end=False)
@@ -433,7 +433,8 @@ def _terms_of(e: Entry) -> tuple[Term, ...]:
         start = _day(t["from"], end=False)
         assert start is not None  # validated
         stop = _day(t["to"], end=True) if t.get("to") is not None else None
-        out.append(Term(t["role"], t["country"], t["sector"], start, stop))
+        out.append(Term(t.get("role", e.get("role") or ""), t.get("country", e["country"]),
+                        t.get("sector", e["sector"]), start, stop))
     return tuple(out)
 
 
@@ -636,5 +637,7 @@ def _build(
         "people": len(people),
         "roles": len(roles),
     }
-    lex.counts["people_historic"] = sum(1 for e in people if Path(e.file).name == _HISTORIC)
+    historic = sum(1 for e in people if Path(e.file).name == _HISTORIC)
+    if historic:
+        lex.counts["people_historic"] = historic  # included in "people"
     return lex
