@@ -317,17 +317,17 @@ def default_is_common() -> Callable[[str], bool]:
     nlp = load_pipeline()
     tables = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
     index = {pos: set(tables[pos]) for pos in ("noun", "verb", "adj", "adv") if pos in tables}
+    zipf: Callable[[str, str], float]
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import zipf_frequency as zipf
     except ImportError:  # without wordfreq every WordNet noun counts as common (stricter)
-        def zipf_frequency(word: str, lang: str) -> float:
-            return 9.0
+        zipf = lambda word, lang: 9.0  # noqa: E731
 
     def is_common(word: str) -> bool:
         w = word.lower()
         if any(w in index.get(pos, ()) for pos in ("verb", "adj", "adv")):
             return True
-        return w in index.get("noun", ()) and zipf_frequency(w, "en") >= 4.0
+        return w in index.get("noun", ()) and zipf(w, "en") >= 4.0
 
     return is_common
 
