@@ -129,7 +129,8 @@ def test_bad_term_in_the_historic_file(tmp_path: Path) -> None:
     d = write(tmp_path, historic=historic)
     with pytest.raises(LexiconError) as info:
         load_actor_lexicon(d)
-    assert f"{d / 'people_historic.yaml'}:2: field 'terms' term 1 ends (1989) before it begins (1990)" in str(info.value)
+    where = f"{d / 'people_historic.yaml'}:2"
+    assert f"{where}: field 'terms' term 1 ends (1989) before it begins (1990)" in str(info.value)
 
 
 def test_historic_file_loaded_and_people_yaml_wins(tmp_path: Path) -> None:
