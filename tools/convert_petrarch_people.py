@@ -19,9 +19,8 @@ already in ``people.yaml`` (it wins; their later terms are filled in there by ha
 
 Aliases kept are the safe ones: full names (two words or more, no titles such as "President" or demonyms
 such as "Soviet"), also without a middle initial; and a bare surname only when it is distinctive: not the
-surname of two people anywhere in the dictionary or ``people.yaml``, not a common English word (a lowercase
-word of WordNet's verb, adjective or adverb lists as shipped with the spaCy model, or a WordNet noun with
-a wordfreq Zipf frequency of 4 or more), not a surface form of the lexicon already (a country, city,
+surname of two people anywhere in the dictionary (any country, any code) or ``people.yaml``, not a common
+English word (see ``default_is_common``), not a surface form of the lexicon already (a country, city,
 organisation or role) nor a place the gazetteer or the dictionary's country entries know ("Goma"),
 and not for naming traditions where the last word is no surname (China, Korea,
 Taiwan, Vietnam, Myanmar, Cambodia, Saudi Arabia). A form two kept people of different countries share is
@@ -309,9 +308,19 @@ def surname(name: str) -> str:
 # ------------------------------------------------------------------------------------------ common words
 
 
+def _plural(word: str) -> str:
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def default_is_common() -> Callable[[str], bool]:
-    """A word is common English when WordNet (as in the spaCy model's lemmatizer tables) lists it as a verb,
-    adjective or adverb, or as a noun with a wordfreq Zipf frequency of 4 or more ("bush", "major", "baker")."""
+    """A word is common English when WordNet (as shipped in the spaCy model's lemmatizer tables) lists it as a
+    verb, adjective or adverb, or as a noun whose plural is in use (wordfreq Zipf 2.5 or more: "bakers",
+    "bushes", "majors"). WordNet also lists famous people as nouns ("blair", "thatcher"); their names have
+    no plural in use."""
     from detente.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -327,7 +336,7 @@ def default_is_common() -> Callable[[str], bool]:
         w = word.lower()
         if any(w in index.get(pos, ()) for pos in ("verb", "adj", "adv")):
             return True
-        return w in index.get("noun", ()) and zipf(w, "en") >= 4.0
+        return w in index.get("noun", ()) and zipf(_plural(w), "en") >= 2.5
 
     return is_common
 
@@ -414,10 +423,13 @@ def convert(
             continue  # the name is another country's form
         chosen.append((b, terms, full[0], names, singles))
 
-    # a surname is shared when two people of this file (or of people.yaml) have it
+    # a surname is shared when two people of the whole dictionary (any country, any code) or of people.yaml
+    # have it: "Blair" is also a US intelligence director, "Sharma" many Indian officials
     owners: dict[str, set[str]] = defaultdict(set)
-    for _b, _t, name, _n, _s in chosen:
-        owners[fold(surname(name))].add(fold(name))
+    for b in blocks:
+        full = [pretty(n) for n in b.names if len(n.split("_")) >= 2 and _name_like(pretty(n), demonyms)]
+        if b.codes and full:
+            owners[fold(surname(full[0]))].add(fold(full[0]))
     for s in people_surnames:
         owners[s].add(f"people.yaml:{s}")
 
