@@ -272,6 +272,8 @@ def _cap(word: str) -> str:
         head, _, tail = word.partition("'")
         return _cap(head) + "'" + _cap(tail) if tail else _cap(head) + "'"
     low = word.lower()
+    if "." in low:  # initials: "K.R." stays "K.R."
+        return word.upper() if len(word.replace(".", "")) <= 3 else low.capitalize()
     if low.startswith("mc") and len(low) > 3:
         return "Mc" + low[2:].capitalize()
     return low.capitalize()
@@ -319,8 +321,8 @@ def _plural(word: str) -> str:
 def default_is_common() -> Callable[[str], bool]:
     """A word is common English when WordNet (as shipped in the spaCy model's lemmatizer tables) lists it as a
     verb, adjective or adverb, or as a noun whose plural is in use (wordfreq Zipf 2.5 or more: "bakers",
-    "bushes", "majors"). WordNet also lists famous people as nouns ("blair", "thatcher"); their names have
-    no plural in use."""
+    "bushes", "majors"), or when it is an inflected form of a listed word and in use itself ("parts").
+    WordNet also lists famous people as nouns ("blair", "thatcher"); their names have no plural in use."""
     from detente.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -332,11 +334,21 @@ def default_is_common() -> Callable[[str], bool]:
     except ImportError:  # without wordfreq every WordNet noun counts as common (stricter)
         zipf = lambda word, lang: 9.0  # noqa: E731
 
+    def lemmas(w: str) -> list[str]:
+        out = [w]
+        for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                out.append(w[: -len(suffix)] + repl)
+        return out
+
     def is_common(word: str) -> bool:
         w = word.lower()
         if any(w in index.get(pos, ()) for pos in ("verb", "adj", "adv")):
             return True
-        return w in index.get("noun", ()) and zipf(_plural(w), "en") >= 2.5
+        if w in index.get("noun", ()) and zipf(_plural(w), "en") >= 2.5:
+            return True
+        # an inflected form of a listed word, in use as such ("parts", "ruled")
+        return any(lemma in index.get(pos, ()) for lemma in lemmas(w)[1:] for pos in index) and zipf(w, "en") >= 3.0
 
     return is_common
 
