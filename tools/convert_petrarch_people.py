@@ -20,7 +20,8 @@ already in ``people.yaml`` (it wins; their later terms are filled in there by ha
 Aliases kept are the safe ones: full names (two words or more, no titles such as "President" or demonyms
 such as "Soviet"), also without a middle initial; and a bare surname only when it is distinctive: not the
 surname of two people anywhere in the dictionary (any country, any code) or ``people.yaml``, not a common
-English word (see ``default_is_common``), not a surface form of the lexicon already (a country, city,
+English word (see ``default_is_common``), not anyone's first name in the dictionary
+or ``people.yaml`` ("Christopher"), not in ``NOT_SURNAMES``, not a surface form of the lexicon already (a country, city,
 organisation or role) nor a place the gazetteer or the dictionary's country entries know ("Goma"),
 and not for naming traditions where the last word is no surname (China, Korea,
 Taiwan, Vietnam, Myanmar, Cambodia, Saudi Arabia). A form two kept people of different countries share is
@@ -69,6 +70,10 @@ CODE_MAP = {"USR": "RUS", "SUN": "RUS"}
 # G20 would triple the file (and its load time) for ministers of culture and housing
 CABINETS = frozenset(P5)
 NO_SURNAME_LAST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "MMR", "KHM", "SAU"})
+
+# bare words that are something else in the news of today: a company, a technology word, an ethnic group,
+# an Italian prime minister of 2018-2021 (the dictionary's Conte is Guinea's president)
+NOT_SURNAMES = frozenset({"meta", "nano", "dinka", "conte"})
 
 GENERIC_ROLE = "government official"
 SECTION_ROLES: tuple[tuple[str, str | None], ...] = (
@@ -444,6 +449,9 @@ def convert(
             owners[fold(surname(full[0]))].add(fold(full[0]))
     for s in people_surnames:
         owners[s].add(f"people.yaml:{s}")
+    # first names of anyone in the dictionary or people.yaml: "Christopher", "Nathan", "Werner" are no surnames
+    first_names = {fold(f.split()[0]) for b in blocks for f in map(pretty, b.names) if len(f.split()) >= 2}
+    first_names |= {k.split()[0] for k in people_names if len(k.split()) >= 2}
 
     people: list[Person] = []
     for b, terms, name, names, singles in chosen:
@@ -452,8 +460,9 @@ def convert(
         candidates |= {s for s in singles if fold(s) == fold(surname(name))}
         for s in sorted(candidates):
             key = fold(s)
-            if len(s) >= 4 and owners.get(key, set()) <= {fold(name)} and key not in taken and \
-                    key not in places and not is_common(s) and not is_place(s):
+            if len(s) >= 4 and s.replace("-", "").replace("'", "").isalpha() and s[0].isupper() and \
+                    owners.get(key, set()) <= {fold(name)} and key not in taken and key not in places and \
+                    key not in first_names and key not in NOT_SURNAMES and not is_common(s) and not is_place(s):
                 names.append(s)
         names = [f for f in names if f == name or taken.get(fold(f)) in (None, country)]
         people.append(Person(name, [f for f in names if f != name], terms, b.line))
