@@ -18,7 +18,8 @@ the permanent members only. Cabinet members get full names only, no bare surname
 already in ``people.yaml`` (it wins; their later terms are filled in there by hand).
 
 Aliases kept are the safe ones: full names (two words or more, no titles such as "President" or demonyms
-such as "Soviet"), also without a middle initial; and a bare surname only when it is distinctive: not the
+such as "Soviet"), also without a middle initial, and a leader's three-word name also without its middle
+word ("Carlos Saul Menem" as "Carlos Menem"); and a bare surname only when it is distinctive: not the
 surname of two people anywhere in the dictionary (any country, any code) or ``people.yaml``, not a common
 English word (see ``default_is_common``), not anyone's first name in the dictionary
 or ``people.yaml`` ("Christopher"), not in ``NOT_SURNAMES``, not a surface form of the lexicon already (a country, city,
@@ -434,10 +435,14 @@ def convert(
         if not full:
             continue  # a one-word name ("Suharto") alone is too weak an anchor
         names = list(dict.fromkeys([*full, *(_without_initials(f) for f in full)]))
+        country = terms[-1].country
         if any(fold(f).replace("-", " ") in people_names for f in names):
             continue  # in people.yaml, which wins
-        if taken.get(fold(full[0])) not in (None, terms[-1].country):
+        if taken.get(fold(full[0])) not in (None, country):
             continue  # the name is another country's form
+        if is_leader(b) and country not in NO_SURNAME_LAST and len(name_words := full[0].split()) == 3 and \
+                name_words[1].lower() not in _PARTICLES and not name_words[1].endswith("."):
+            names.append(f"{name_words[0]} {name_words[2]}")  # "Carlos Saul Menem" is "Carlos Menem" in news
         chosen.append((b, terms, full[0], names, singles))
 
     # a surname is shared when two people of the whole dictionary (any country, any code) or of people.yaml
@@ -450,7 +455,8 @@ def convert(
     for s in people_surnames:
         owners[s].add(f"people.yaml:{s}")
     # first names of anyone in the dictionary or people.yaml: "Christopher", "Nathan", "Werner" are no surnames
-    first_names = {fold(f.split()[0]) for b in blocks for f in map(pretty, b.names) if len(f.split()) >= 2}
+    first_names = {fold(f.split()[0]) for b in blocks for f in map(pretty, b.names)
+                   if len(f.split()) >= 2 and _name_like(f, demonyms)}
     first_names |= {k.split()[0] for k in people_names if len(k.split()) >= 2}
 
     people: list[Person] = []
