@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
@@ -90,8 +91,10 @@ def _is_country(code: str | None) -> bool:
 class ArticleActors:
     """Actor resolution for one article. Call :meth:`prepare` on each sentence in order."""
 
-    def __init__(self, lex: ActorLexicon, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, lex: ActorLexicon, nlp: Language, gazetteer: Gazetteer | None = None,
+                 published: date | None = None) -> None:
         self.lex = lex
+        self.published = published  # picks a person's term in office (ActorInfo.on)
         self.nlp = nlp
         self.gaz = gazetteer
         self.history: list[ActorRef] = []
@@ -119,7 +122,7 @@ class ArticleActors:
                 key = self.nlp.vocab.strings[mid]
                 info = table.get(key)
                 if info is not None:
-                    matches.append((s - span.start, e - span.start, info))
+                    matches.append((s - span.start, e - span.start, info.on(self.published)))
         idx.actor_spans = [_Match(s, e, i) for s, e, i in _longest(matches)]
         rmatches: list[tuple[int, int, RoleInfo]] = []
         for mid, s, e in roles(span.doc, as_spans=False):
