@@ -482,6 +482,33 @@ CASES: list[Case] = [
     ("C1", "of-conj-leader-met",
      "The president of France and Germany's chancellor met in Paris.",
      D(2023, 1, 22), ["CONSULT occurred DEU->FRA"]),
+    # -------------------------------------------------- C4: the content of 'demanded that X V' is not an event
+    ("C4", "demanded-that-withdraw",
+     "The Arab League demanded that Israel withdraw its forces from Rafah.",
+     D(2024, 5, 8), ["REQUEST occurred ARL->ISR"]),
+    ("C4", "insisted-that-extradite",
+     "Turkey insisted that Sweden extradite the suspects.", D(2023, 1, 20), ["REQUEST occurred TUR->SWE"]),
+    ("C4", "demanded-that-release",
+     "The EU demanded that Russia release the detained sailors.", D(2018, 11, 28), ["REQUEST occurred EUR->RUS"]),
+    # -------------------------------------------------- C4: an act that is the subject of an effect keeps its tense
+    ("C4", "withdrawal-will-hurt",
+     "Washington's tariffs on Chinese steel will hurt American builders, economists warned.",
+     D(2018, 3, 9), ["SANCTION occurred USA->CHN"]),
+    ("C4", "sanctions-will-cost",
+     "The EU's sanctions on Belarus will cost its potash industry billions.",
+     D(2021, 6, 25), ["SANCTION occurred EUR->BLR"]),
+    ("C4", "strikes-will-complicate",
+     "Israel's strikes on Lebanon will complicate the ceasefire talks, diplomats said.",
+     D(2024, 9, 24), ["ASSAULT occurred ISR->LBN"]),
+    # -------------------------------------------------- C1: a veto of a draft is cast against the Council
+    ("C1", "vetoed-draft-that-would",
+     "China vetoed the draft that would have imposed sanctions on Myanmar.",
+     D(2007, 1, 12), ["REJECT occurred CHN->UNO"]),
+    ("C1", "vetoed-draft-resolution",
+     "Russia vetoed a draft resolution at the Security Council on Tuesday.", D(2017, 4, 12),
+     ["REJECT occurred RUS->UNO"]),
+    ("C1", "vetoed-the-council-text",
+     "The United States vetoed the Council's text on Gaza.", D(2023, 12, 8), ["REJECT occurred USA->UNO"]),
 ]
 
 

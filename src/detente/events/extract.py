@@ -619,6 +619,10 @@ class SentenceCoder:
         future = hypo = neg = planned = cancelled = False
         frame: tuple[str, Token] | None = None
         under_report = False
+        if h.kind == "noun" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in words("effect_verbs"):
+            # "Russia's withdrawal from the deal will hurt Egypt": the effect is future, the act is not
+            chain = [tok]
+            notes.append(f"subject of the effect '{tok.head.text}': its own tense only")
         # nominal modifiers: "a planned trip", "a possible visit", "no talks"
         if h.kind == "noun":
             for ch in tok.children:
@@ -683,6 +687,11 @@ class SentenceCoder:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        if frame is None and top.dep_ == "ccomp" and head.i != top.i and head.pos_ in ("VERB", "NOUN") and \
+                mod.matches("request", head) and h.trigger.type not in ("REQUEST",):
+            # "demanded that Israel withdraw", "insists that Russia pull out": the content of a demand
+            frame = ("request", head)
+            notes.append(f"content of the demand '{head.text}'")
         if top.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words("plan_nouns") and \
                 h.kind == "verb":
             # "has plans to visit" is planned; "has no plans to visit", "does not intend ..." is negated
@@ -1586,10 +1595,12 @@ class SentenceCoder:
             # an accusation or refusal aimed at a state is aimed at its government
             c.target = replace(c.target, actor=replace(c.target.actor, sector="GOV"))
         # a veto with no named target is cast against the Council's text (GOLD-GUIDE: target UNO)
-        if c.event_type == "REJECT" and c.lemma == "veto" and c.target is None and self.gaz is not None and (
-                self._un_session or "council" in span.text.lower() or "resolution" in span.text.lower()):
+        if c.event_type == "REJECT" and c.lemma == "veto" and (c.target is None or "implicit" in c.target.rule) and \
+                self.gaz is not None and (self._un_session or any(
+                    w in span.text.lower() for w in ("council", "resolution", "draft"))):
             c.target = ActorRef(Actor(text="the Security Council", name="United Nations Security Council",
                                       role=None, country="UNO", sector="IGO"), "org", "veto:UNO", c.sent, c.head_i)
+            c.rule = c.rule.replace("+implicit-target", "")
             c.notes.append("a veto is cast against the Security Council's draft: target UNO")
         # domestic repression: "police detained dozens of protesters" -- the detained are the state's own
         if c.event_type == "COERCE" and c.source is not None and c.source.country and c.target is not None and \
