@@ -509,6 +509,34 @@ CASES: list[Case] = [
      ["REJECT occurred RUS->UNO"]),
     ("C1", "vetoed-the-council-text",
      "The United States vetoed the Council's text on Gaza.", D(2023, 12, 8), ["REJECT occurred USA->UNO"]),
+    # -------------------------------------------------- C3: 'pro-X' and 'X-backed' name a patron, not a country
+    ("C3", "iranian-backed-in-iraq",
+     "Iranian-backed militias in Iraq fired rockets at a US base on Tuesday.",
+     D(2024, 1, 23), ["ASSAULT occurred IRQ->USA"]),
+    ("C3", "pro-russian-separatists-place",
+     "Pro-Russian separatists shelled Ukrainian positions near Donetsk.",
+     D(2019, 8, 3), ["ASSAULT occurred UKR->UKR"]),
+    ("C3", "turkish-backed-in-syria",
+     "Saudi-backed forces in Yemen attacked Houthi positions near Marib.",
+     D(2021, 2, 10), ["ASSAULT occurred YEM->YEM"]),
+    # -------------------------------------------------- C3: an ethnic group is coded where it lives
+    ("C3", "ethnic-albanians-in-mkd",
+     "Ethnic Albanians in North Macedonia protested against the new law in Skopje.",
+     D(2001, 3, 20), ["PROTEST occurred MKD->MKD"]),
+    ("C3", "ethnic-serbs-in-kosovo",
+     "Ethnic Serbs in northern Kosovo blocked roads near the border.",
+     D(2022, 12, 11), ["PROTEST occurred XKX->XKX"]),
+    ("C3", "ethnic-russians-in-estonia",
+     "Ethnic Russians in Estonia rallied in Tallinn against the new language law.",
+     D(2007, 4, 27), ["PROTEST occurred EST->EST"]),
+    # -------------------------------------------------- C3: former state and bloc names
+    ("C3", "european-community",
+     "The European Community imposed an arms embargo on Yugoslavia.",
+     D(1991, 7, 6), ["SANCTION occurred EUR->SRB"]),
+    ("C3", "eec-trade-deal",
+     "The EEC signed a trade agreement with Mexico.", D(1991, 4, 26), ["COOPERATE occurred EUR->MEX"]),
+    ("C3", "soviet-union-met",
+     "The Soviet Union and China held border talks in Beijing.", D(1989, 5, 16), ["CONSULT occurred RUS->CHN"]),
 ]
 
 

@@ -1664,7 +1664,9 @@ class SentenceCoder:
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
-        if c.source.country == c.target.country and c.target.rule != "one-sided" and (
+        sectors = {c.source.actor.sector, c.target.actor.sector}
+        non_state = bool(sectors & {"REB", "OPP", "CVL"}) and None in sectors   # rebels against the state
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and (
                 c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
                                                                            c.target.actor.sector)):
             c.emitted, c.reason = False, "source and target are the same actor"
