@@ -537,6 +537,44 @@ CASES: list[Case] = [
      "The EEC signed a trade agreement with Mexico.", D(1991, 4, 26), ["COOPERATE occurred EUR->MEX"]),
     ("C3", "soviet-union-met",
      "The Soviet Union and China held border talks in Beijing.", D(1989, 5, 16), ["CONSULT occurred RUS->CHN"]),
+    # -------------------------------------------------- C1: 'demanded that X V' asks X
+    ("C1", "demanding-that-subject",
+     "Opposition groups in Uganda are demanding that President Museveni step down.",
+     D(2024, 3, 4), ["REQUEST occurred UGA->UGA"]),
+    ("C1", "insisted-that-country",
+     "Greece demanded that Turkey stop its drilling near Crete.", D(2020, 8, 12), ["REQUEST occurred GRC->TUR"]),
+    ("C1", "urged-that-country",
+     "The Philippine foreign ministry asked that China withdraw its coast guard ships.",
+     D(2023, 8, 7), ["REQUEST occurred PHL->CHN"]),
+    # -------------------------------------------------- C2: defending another actor against criticism
+    ("C2", "defended-against-criticism",
+     "The Cuban leader defended Venezuela against criticism from Washington.",
+     D(2019, 2, 1), ["SUPPORT occurred CUB->VEN"]),
+    ("C2", "defended-against-accusations",
+     "Hungary defended Serbia against accusations of election fraud.",
+     D(2023, 12, 20), ["SUPPORT occurred HUN->SRB"]),
+    ("C2", "defended-territory-no-support",
+     "Ukraine defended its territory near Kharkiv.", D(2024, 5, 14), []),
+    # -------------------------------------------------- C2: stopping or banning a protest is repression
+    ("C2", "prevented-demonstration",
+     "Kenyan police prevented a demonstration by students in Nairobi on Tuesday.",
+     D(2024, 6, 25), ["COERCE occurred KEN->KEN"]),
+    ("C2", "banned-march",
+     "The Belarusian authorities banned the opposition march in Minsk.",
+     D(2020, 8, 30), ["COERCE occurred BLR->BLR"]),
+    ("C2", "dispersed-rally",
+     "Georgian riot police broke up a rally outside parliament in Tbilisi.",
+     D(2024, 12, 1), ["COERCE occurred GEO->GEO"]),
+    # -------------------------------------------------- C3: a president of the 2000s by surname
+    ("C3", "president-bush-2000s",
+     "President Bush threatened further action against Iran.", D(2006, 9, 1), ["THREATEN occurred USA->IRN"]),
+    # -------------------------------------------------- C9: a bare role in a one-state article is that state's
+    ("C9", "setting-army-opposition",
+     "Unrest in Bolivia\n\nThe police accused the opposition leaders of organising the blockades.",
+     D(2024, 11, 1), ["ACCUSE occurred BOL->BOL"]),
+    ("C9", "setting-government",
+     "Protests spread across Peru\n\nThe government accused the protesters of blocking highways.",
+     D(2023, 1, 10), ["ACCUSE occurred PER->PER"]),
 ]
 
 

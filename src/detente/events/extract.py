@@ -48,7 +48,7 @@ EXTRA_LIGHT = {"commit", "pledge", "provide", "approve", "authorize", "authorise
 RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight", "hostility", "confrontation",
               "shootout", "gunfight", "exchanges"}
 DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
-OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"}
+OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "COERCE"}
 THREAT_MODE: dict[tuple[str, str | None], str] = {
     ("ASSAULT", None): "violence", ("MOBILIZE", None): "violence", ("SANCTION", None): "restrict",
     ("SANCTION", "expel"): "expel", ("SANCTION", "withdraw"): "relations", ("SANCTION", "discontinue"): "restrict",
@@ -763,6 +763,16 @@ class SentenceCoder:
             elif subj is not None:
                 srcs = self._refs(sent, subj)
             heads = [tok]
+            if trig.type == "REQUEST" and not tgts and (obj is None or obj.dep_ == "ccomp"):
+                # "demanded that President Museveni step down": the one asked is the subject of the that-clause
+                for ch in tok.children:
+                    csubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None) \
+                        if ch.dep_ == "ccomp" else None
+                    if csubj is not None:
+                        tgts = self._refs(sent, csubj)
+                        if tgts:
+                            c.notes.append(f"asked: the subject of the that-clause, '{csubj.text}'")
+                            break
             if trig.type == "RETREAT" and trig.mode == "access" and not tgts:
                 # "allowed aid trucks to enter Gaza", "let refugees cross into Jordan": the place let into
                 for ch in tok.children:
@@ -1061,6 +1071,8 @@ class SentenceCoder:
                 order.append((0, ch))
             elif d == "prep" and low == "by":
                 order.append((1, _pobj(ch)))
+            elif d == "prep" and low == "from" and tok.lemma_.lower() in words("message_nouns"):
+                order.append((1, _pobj(ch)))   # "an appeal from the president", "a request from Kyiv"
             elif d in ("acl", "relcl"):
                 s_, _o, ag = _verb_args(ch, [ch])
                 if ag is not None:
@@ -1098,8 +1110,9 @@ class SentenceCoder:
             return False
         if c.event_type == "RETREAT" and c.mode not in ("resign", None):
             return False
-        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law"):
-            return False   # an arrest or a seizure needs its patient; a curfew does not
+        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law") and \
+                c.trigger.id != "coerce.restrict.suppress-protest":
+            return False   # an arrest or a seizure needs its patient; a curfew or a banned march does not
         if c.status not in ("occurred", "planned"):
             return False
         if not self._is_verb_trigger(c) and c.clause_i == c.head_i:
@@ -1207,9 +1220,14 @@ class SentenceCoder:
         for side, other in (("target", "source"), ("source", "target")):
             ref: ActorRef | None = getattr(c, side)
             oref: ActorRef | None = getattr(c, other)
-            if ref is None or ref.country is not None or ref.actor.sector not in DOMESTIC_SECTORS or \
-                    oref is None or not oref.country:
+            if ref is None or ref.country is not None or ref.actor.sector is None or ref.actor.sector == "IGO" or \
+                    oref is None:
                 continue
+            if not oref.country:
+                if oref.actor.sector is None or oref.actor.sector == "IGO" or side == "source":
+                    continue
+                # "the government accused the protesters": both roles belong to the article's one state
+                setattr(c, other, replace(oref, actor=replace(oref.actor, country=states[0])))
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=states[0])))
             c.notes.append(f"{side} '{ref.actor.text}' has no country; the article's only state is {states[0]}")
 
