@@ -116,7 +116,7 @@ class Coder:
         if docs is None and self.prefilter is not None:
             docs = self.parse([article])[0]
         sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings)
-        actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer)
+        actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer, pub)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []
         for s in sentences:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
@@ -90,8 +91,10 @@ def _is_country(code: str | None) -> bool:
 class ArticleActors:
     """Actor resolution for one article. Call :meth:`prepare` on each sentence in order."""
 
-    def __init__(self, lex: ActorLexicon, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, lex: ActorLexicon, nlp: Language, gazetteer: Gazetteer | None = None,
+                 published: date | None = None) -> None:
         self.lex = lex
+        self.published = published  # picks a person's term in office (ActorInfo.on)
         self.nlp = nlp
         self.gaz = gazetteer
         self.history: list[ActorRef] = []
@@ -119,7 +122,7 @@ class ArticleActors:
                 key = self.nlp.vocab.strings[mid]
                 info = table.get(key)
                 if info is not None:
-                    matches.append((s - span.start, e - span.start, info))
+                    matches.append((s - span.start, e - span.start, info.on(self.published)))
         idx.actor_spans = [_Match(s, e, i) for s, e, i in _longest(matches)]
         rmatches: list[tuple[int, int, RoleInfo]] = []
         for mid, s, e in roles(span.doc, as_spans=False):
@@ -351,7 +354,7 @@ class ArticleActors:
         chain = _name_chain(tok)
         chain_idx = {t.i - span.start for t in chain}
         head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
-        mod_matches = [m for m in in_np if m not in head_matches]
+        mod_matches = [m for m in in_np if m not in head_matches and not _proxy_marked(span, m)]
         roles = [r for r in idx.role_spans if all(k in np_idx for k in range(r[0], r[1]))]
         if tok.lemma_.lower() in words("role_modified_non_actors"):
             # "a press conference", "a media briefing": a role word in front of a thing is no actor
@@ -370,6 +373,10 @@ class ArticleActors:
             if role is not None and any(best.start <= r[0] < best.end and r[2] is role for r in roles):
                 role = None   # "the People's Republic of China": a role word inside a name is not a role
             country = info.country
+            if info.kind == "demonym" and _proxy_marked(span, best):
+                # "ethnic Albanians in North Macedonia": where they live, not the kin state
+                country = self._country_of_locative(sent, tok)
+                info = replace(info, sector=info.sector or "CVL")
             mod_country = _first_country(mod_matches)
             if country is None and mod_country:
                 country = mod_country
@@ -849,6 +856,20 @@ def _best_role(roles: Sequence[tuple[int, int, RoleInfo]], head: int) -> RoleInf
         return (dist, -(e - s))
 
     return min(roles, key=key)[2]
+
+
+def _proxy_marked(span: Span, m: _Match) -> bool:
+    """'pro-Russian separatists', 'Iranian-backed militias', 'ethnic Albanians': the modifier names a patron or
+    a kin group, not the actor's country (C3); the country then comes from the place or the setting."""
+    before = [span[k].lower_ for k in range(max(0, m.start - 2), m.start)]
+    after = [span[k].lower_ for k in range(m.end, min(len(span), m.end + 2))]
+    if before and before[-1] in words("kin_markers"):
+        return True
+    if len(before) == 2 and before[-1] == "-" and before[0] in ("pro", "anti"):
+        return True
+    if before and before[-1].startswith(("pro-", "anti-")):
+        return True
+    return len(after) == 2 and after[0] == "-" and after[1] in words("patron_participles")
 
 
 def _first_country(ms: Sequence[_Match]) -> str | None:

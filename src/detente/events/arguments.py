@@ -100,6 +100,25 @@ class ArgumentReader:
         elif subj is not None:
             roles.srcs = self.ctx.refs(sent, subj)
         roles.heads = [tok]
+        if trig.type == "REQUEST" and not roles.tgts and (obj is None or obj.dep_ == "ccomp"):
+            # "demanded that President Museveni step down": the one asked is the subject of the that-clause
+            for ch in tok.children:
+                csubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None) \
+                    if ch.dep_ == "ccomp" else None
+                if csubj is not None:
+                    roles.tgts = self.ctx.refs(sent, csubj)
+                    if roles.tgts:
+                        c.notes.append(f"asked: the subject of the that-clause, '{csubj.text}'")
+                        break
+        if trig.type == "RETREAT" and trig.mode == "access" and not roles.tgts:
+            # "allowed aid trucks to enter Gaza", "let refugees cross into Jordan": the place let into
+            for ch in tok.children:
+                if ch.dep_ not in ("ccomp", "xcomp"):
+                    continue
+                for g in ch.subtree:
+                    pl = self.ctx.place(sent, g) if g.dep_ in ("dobj", "pobj") else None
+                    if pl is not None and pl.country and c.place_target is None:
+                        c.place_target = pl
         if trig.type in ("AID", "COOPERATE") and not roles.tgts:
             # "extradited a Russian hacker to the United States", "sent aid to Gaza": the recipient
             to = next((ch for ch in tok.children if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"), None)

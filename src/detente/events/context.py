@@ -49,7 +49,17 @@ class ArticleContext:
     def refs(self, sent: Sentence, tok: Token | None) -> list[ActorRef]:
         if tok is None:
             return []
-        return [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+        refs = [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+        # "the president of Kenya and his Tanzanian counterpart": the parser hangs the second person on the
+        # country of the first; a person or counterpart phrase there is the head's conjunct
+        for of in (ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+            pob = pobj(of)
+            for cj in (pob.conjuncts if pob is not None else ()):
+                r = self.actors.resolve(sent.index, cj.i - sent.span.start)
+                if r is not None and r.country and (r.kind in ("person", "counterpart") or cj.pos_ == "NOUN") and \
+                        r not in refs:
+                    refs.append(r)
+        return refs
 
     def is_actorish(self, sent: Sentence, tok: Token) -> bool:
         r = self.actors.resolve(sent.index, tok.i - sent.span.start)

@@ -118,6 +118,13 @@ class Emitter:
         if c.consumed:
             return
         self._implied_roles(sent, c)
+        if c.event_type == "ASSAULT" and c.lemma in words("movement_verbs") and c.source is not None and \
+                c.source.actor.sector == "CVL":
+            # "refugees crossed into Jordan", "migrants moved into the town": people moving are no invasion
+            c.emitted, c.reason = False, "civilians moving across a border are not an attack"
+            return
+        self.owners.localise(sent, c)
+        self.owners.setting_country(c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -125,7 +132,9 @@ class Emitter:
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
-        if c.source.country == c.target.country and c.target.rule != "one-sided" and (
+        sectors = {c.source.actor.sector, c.target.actor.sector}
+        non_state = bool(sectors & {"REB", "OPP", "CVL"}) and None in sectors   # rebels against the state
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and (
                 c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
                                                                            c.target.actor.sector)):
             c.emitted, c.reason = False, "source and target are the same actor"
@@ -159,10 +168,12 @@ class Emitter:
             # an accusation or refusal aimed at a state is aimed at its government
             c.target = replace(c.target, actor=replace(c.target.actor, sector="GOV"))
         # a veto with no named target is cast against the Council's text (GOLD-GUIDE: target UNO)
-        if c.event_type == "REJECT" and c.lemma == "veto" and c.target is None and self.ctx.gaz is not None and (
-                self.ctx.un_session or "council" in span.text.lower() or "resolution" in span.text.lower()):
+        if c.event_type == "REJECT" and c.lemma == "veto" and (c.target is None or "implicit" in c.target.rule) and \
+                self.ctx.gaz is not None and (self.ctx.un_session or any(
+                    w in span.text.lower() for w in ("council", "resolution", "draft"))):
             c.target = ActorRef(Actor(text="the Security Council", name="United Nations Security Council",
                                       role=None, country="UNO", sector="IGO"), "org", "veto:UNO", c.sent, c.head_i)
+            c.rule = c.rule.replace("+implicit-target", "")
             c.notes.append("a veto is cast against the Security Council's draft: target UNO")
         # domestic repression: "police detained dozens of protesters" -- the detained are the state's own
         if c.event_type == "COERCE" and c.source is not None and c.source.country and c.target is not None and \
@@ -183,8 +194,6 @@ class Emitter:
             # "students protested against the government": a crowd's protest is a demonstration
             c.event_type, c.mode = "PROTEST", "demo"
             c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
-        self.owners.localise(sent, c)
-        self.owners.setting_country(c)
 
     def _implied_target(self, sent: Sentence, c: Candidate) -> None:
         """A target the text leaves implicit: the place acted on, the detaining state's own people, home
@@ -279,8 +288,9 @@ class Emitter:
             return False
         if c.event_type == "RETREAT" and c.mode not in ("resign", None):
             return False
-        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law"):
-            return False   # an arrest or a seizure needs its patient; a curfew does not
+        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law") and \
+                c.trigger.id != "coerce.restrict.suppress-protest":
+            return False   # an arrest or a seizure needs its patient; a curfew or a banned march does not
         if c.status not in ("occurred", "planned"):
             return False
         if not self._is_verb_trigger(c) and c.clause_i == c.head_i:

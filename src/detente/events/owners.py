@@ -10,9 +10,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..actors.recognize import ActorRef
+from ..lexicon import words
 from ..record import Actor
 from .parse import depth_below, noun_phrase, pobj, verb_args
-from .types import DOMESTIC_SECTORS, IGO_LIKE
+from .types import IGO_LIKE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,6 +40,8 @@ class OwnerReader:
                 order.append((0, ch))
             elif d == "prep" and low == "by":
                 order.append((1, pobj(ch)))
+            elif d == "prep" and low == "from" and tok.lemma_.lower() in words("message_nouns"):
+                order.append((1, pobj(ch)))   # "an appeal from the president", "a request from Kyiv"
             elif d in ("acl", "relcl"):
                 s_, _o, ag = verb_args(ch, [ch])
                 if ag is not None:
@@ -131,9 +134,14 @@ class OwnerReader:
         for side, other in (("target", "source"), ("source", "target")):
             ref: ActorRef | None = getattr(c, side)
             oref: ActorRef | None = getattr(c, other)
-            if ref is None or ref.country is not None or ref.actor.sector not in DOMESTIC_SECTORS or \
-                    oref is None or not oref.country:
+            if ref is None or ref.country is not None or ref.actor.sector is None or ref.actor.sector == "IGO" or \
+                    oref is None:
                 continue
+            if not oref.country:
+                if oref.actor.sector is None or oref.actor.sector == "IGO" or side == "source":
+                    continue
+                # "the government accused the protesters": both roles belong to the article's one state
+                setattr(c, other, replace(oref, actor=replace(oref.actor, country=states[0])))
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=states[0])))
             c.notes.append(f"{side} '{ref.actor.text}' has no country; the article's only state is {states[0]}")
 

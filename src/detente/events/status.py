@@ -113,6 +113,10 @@ class StatusReader:
         """Decide the status from the trigger's control chain; return (status, frame, notes)."""
         mod = self.ctx.mod
         cues = _Cues()
+        if h.kind == "noun" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in words("effect_verbs"):
+            # "Russia's withdrawal from the deal will hurt Egypt": the effect is future, the act is not
+            chain = [tok]
+            cues.notes.append(f"subject of the effect '{tok.head.text}': its own tense only")
         # nominal modifiers: "a planned trip", "a possible visit", "no talks"
         if h.kind == "noun":
             for ch in tok.children:
@@ -136,6 +140,11 @@ class StatusReader:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        if cues.frame is None and top.dep_ == "ccomp" and head.i != top.i and head.pos_ in ("VERB", "NOUN") and \
+                mod.matches("request", head) and h.trigger.type not in ("REQUEST",):
+            # "demanded that Israel withdraw", "insists that Russia pull out": the content of a demand
+            cues.frame = ("request", head)
+            cues.notes.append(f"content of the demand '{head.text}'")
         if top.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words("plan_nouns") and \
                 h.kind == "verb":
             # "has plans to visit" is planned; "has no plans to visit", "does not intend ..." is negated

@@ -246,6 +246,9 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
         return False
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
              for t in ch.subtree}
+    # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
+    words |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
+              for g in ch.children if g.dep_ in ("nsubj", "nsubjpass") for t in g.subtree}
     # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
     words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
               for m in ch.children if m.dep_ in ("mark", "aux")}

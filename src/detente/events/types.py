@@ -28,7 +28,7 @@ THREAT_MODE: dict[tuple[str, str | None], str] = {
 # acts aimed at the other side of the article's main dyad when the text names no target
 DYADIC_TYPES = frozenset({"SANCTION", "REJECT", "ACCUSE", "THREATEN"})
 # acts whose target may be the owner of their object ("condemned Russia's attack")
-OWNER_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
+OWNER_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "COERCE"})
 # acts whose agentless passive is the act of the state where it happened ("were arrested in Tehran")
 PATIENT_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 # acts that need no other party (a curfew, a resignation, calling up reservists)
