@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
+from .owners import other_side, pick
 from .parse import control_chain, noun_phrase, pobj, transparent, verb_args
 from .types import OWNER_TYPES, PATIENT_PASSIVE_TYPES
 
@@ -382,8 +383,8 @@ class ArgumentReader:
                     roles.tgts = roles.srcs
                 roles.srcs = fr
         # counterparts and pairs
-        roles.srcs = [self.counterpart(r, roles.srcs, roles.tgts, c) for r in roles.srcs]
-        roles.tgts = [self.counterpart(r, roles.srcs, roles.tgts, c) for r in roles.tgts]
+        roles.srcs = [self.owners.counterpart(r, roles.srcs, roles.tgts, c) for r in roles.srcs]
+        roles.tgts = [self.owners.counterpart(r, roles.srcs, roles.tgts, c) for r in roles.tgts]
         c.source = pick(roles.srcs)
         c.target = pick(roles.tgts, exclude=c.source.country if c.source else None)
         c.extra_targets = [r for r in roles.tgts if r is not c.target and r.country and
@@ -417,41 +418,3 @@ class ArgumentReader:
             c.notes.append(f"evaluative noun: {speaker[0].country} characterises {owner[0].country}'s act")
         else:
             c.notes.append("evaluative noun without a speaker and an owner")
-
-    def counterpart(self, r: ActorRef, srcs: list[ActorRef], tgts: list[ActorRef], c: Candidate) -> ActorRef:
-        if r.kind != "counterpart":
-            return r
-        other = srcs[0] if srcs and srcs[0] is not r else None
-        country = None
-        if c.place is not None and other is not None and c.place.country != other.country:
-            country = c.place.country
-        if country is None and other is not None:
-            country = self.ctx.actors.other_side(other.country)
-        if country is None:
-            return r
-        c.notes.append(f"'{r.actor.text}' resolved to the other side: {country}")
-        return ActorRef(Actor(text=r.actor.text, name=None, role=other.actor.role if other else None,
-                              country=country, sector=other.actor.sector if other else None),
-                        "counterpart", f"counterpart->{country}", r.sent, r.token, plural=r.plural)
-
-
-def other_side(r: ActorRef, exclude: str | None) -> ActorRef:
-    """For an anaphor pointing at the excluded side, its next antecedent on another side."""
-    if r.country == exclude and r.alternatives:
-        return next((a for a in r.alternatives if a.country != exclude), r)
-    return r
-
-def pick(refs: list[ActorRef], exclude: str | None = None) -> ActorRef | None:
-    if exclude is not None:
-        # an anaphor ("the general") that points back at the source's own side: try the next antecedent
-        refs = [next((a for a in r.alternatives if a.country != exclude), r)
-                if r.country == exclude and r.alternatives else r for r in refs]
-    good = [r for r in refs if r.country]
-    if exclude is not None:
-        other = [r for r in good if r.country != exclude]
-        if other:
-            return other[0]
-    if good:
-        return good[0]
-    return refs[0] if refs else None
-

@@ -1,7 +1,10 @@
-"""Whose act and where (C1, C7): the owner of an abstract noun ("Russia's attack", "the strikes by Israel"),
-the state where an act happened ("the coup in Gabon"), the actor of a list's lead-in line ("The Council: /
-demands ..."), and the country of a domestic role phrase ("villagers", "the government") when the sentence
-names no other state. Used by the argument, status and emission stages and by the constructions.
+"""Whose act, where, and which side (C1, C7).
+
+The owner of an abstract noun ("Russia's attack", "the strikes by Israel"), the state where an act happened
+("the coup in Gabon"), the actor of a list's lead-in line ("The Council: / demands ..."), the country of a
+domestic role phrase ("villagers", "the government") when the sentence names no other state, a counterpart's
+country, and an anaphor's antecedent on the other side. Used by the argument, status and emission stages
+and by the constructions.
 """
 
 from __future__ import annotations
@@ -160,3 +163,42 @@ class OwnerReader:
                                      "country", f"scene:{pl.name}", sent.index,
                                      (pob.i - sent.span.start) if pob is not None else 0)]
         return []
+
+    def counterpart(self, r: ActorRef, srcs: list[ActorRef], tgts: list[ActorRef], c: Candidate) -> ActorRef:
+        """'his counterpart', 'the other side': the country of the other party (the place's, when it is
+        neither side's, else the other side of the article's main pair)."""
+        if r.kind != "counterpart":
+            return r
+        other = srcs[0] if srcs and srcs[0] is not r else None
+        country = None
+        if c.place is not None and other is not None and c.place.country != other.country:
+            country = c.place.country
+        if country is None and other is not None:
+            country = self.ctx.actors.other_side(other.country)
+        if country is None:
+            return r
+        c.notes.append(f"'{r.actor.text}' resolved to the other side: {country}")
+        return ActorRef(Actor(text=r.actor.text, name=None, role=other.actor.role if other else None,
+                              country=country, sector=other.actor.sector if other else None),
+                        "counterpart", f"counterpart->{country}", r.sent, r.token, plural=r.plural)
+
+
+def other_side(r: ActorRef, exclude: str | None) -> ActorRef:
+    """For an anaphor pointing at the excluded side, its next antecedent on another side."""
+    if r.country == exclude and r.alternatives:
+        return next((a for a in r.alternatives if a.country != exclude), r)
+    return r
+
+def pick(refs: list[ActorRef], exclude: str | None = None) -> ActorRef | None:
+    if exclude is not None:
+        # an anaphor ("the general") that points back at the source's own side: try the next antecedent
+        refs = [next((a for a in r.alternatives if a.country != exclude), r)
+                if r.country == exclude and r.alternatives else r for r in refs]
+    good = [r for r in refs if r.country]
+    if exclude is not None:
+        other = [r for r in good if r.country != exclude]
+        if other:
+            return other[0]
+    if good:
+        return good[0]
+    return refs[0] if refs else None
