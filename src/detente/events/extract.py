@@ -245,8 +245,9 @@ class SentenceCoder:
             if cur.dep_ == "pobj" and head.dep_ == "prep" and _is_measure(head):
                 cur = head.head
                 continue
-            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and _is_quantity(head):
-                cur = head
+            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and (
+                    _is_quantity(head) or head.lemma_.lower() in words("effort_heads")):
+                cur = head   # "$50 million in aid", "a mediation effort", "a peace bid": the event's own phrase
                 continue
             if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
                 lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | EXTRA_LIGHT
@@ -306,6 +307,27 @@ class SentenceCoder:
                     outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
+        # "mobilised reservists for a war against Iraq", "massed troops for an offensive on Kharkiv": a
+        # deployment aims at the target of the attack it prepares
+        for c in cands:
+            if c.event_type != "MOBILIZE" or c.target is not None:
+                continue
+            for o in cands:
+                if o is c or o.event_type != "ASSAULT":
+                    continue
+                t = span[o.head_i]
+                prep = t.head if t.dep_ == "pobj" else None
+                if prep is None or prep.lower_ not in ("for", "ahead of") or \
+                        prep.head.i - span.start not in (c.head_i, *c.trigger_i):
+                    continue
+                if o.target is not None and o.target.country and \
+                        (c.source is None or c.source.country != o.target.country):
+                    c.target = o.target
+                    c.notes.append(f"target of the attack it prepares, '{o.trigger_text}': {o.target.country}")
+                    break
+                if o.target is None and o.place_target is not None and o.place_target.country:
+                    c.place_target = o.place_target   # "for an offensive against Kharkiv": the place attacked
+                    break
         self._invitations(sent, cands)
         # one refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule a visit")
         frames: dict[int, list[Candidate]] = {}
@@ -817,6 +839,8 @@ class SentenceCoder:
                                                f"{tgts[0].country}")
         else:
             heads = [tok]
+            if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in words("effort_heads"):
+                heads.append(tok.head)   # "a mediation effort between A and B": the frame's phrases are its own
             poss = [ch for ch in tok.children if ch.dep_ == "poss"]
             mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
             agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
