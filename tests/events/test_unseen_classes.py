@@ -575,6 +575,31 @@ CASES: list[Case] = [
     ("C9", "setting-government",
      "Protests spread across Peru\n\nThe government accused the protesters of blocking highways.",
      D(2023, 1, 10), ["ACCUSE occurred PER->PER"]),
+    # -------------------------------------------------- C1: a framing head ('a mediation effort') is the event's
+    ("C1", "mediation-effort-between",
+     "Qatar launched a mediation effort between Sudan and Chad on Sunday.",
+     D(2009, 5, 3), ["CONSULT occurred QAT->SDN", "CONSULT occurred QAT->TCD"]),
+    ("C1", "mediation-bid-between",
+     "Egypt began a new mediation bid between Hamas and Fatah.", D(2017, 9, 12), ["CONSULT occurred EGY->PSE"]),
+    ("C1", "mediation-mission-between",
+     "Norway led a mediation mission between Colombia and the rebels.", D(2016, 2, 2),
+     ["CONSULT occurred NOR->COL"]),
+    # -------------------------------------------------- C1: a deployment for an attack aims at its target
+    ("C1", "mobilised-for-war-against",
+     "Britain mobilised army reservists for a possible war against Iraq.",
+     D(2003, 1, 7), ["MOBILIZE occurred GBR->IRQ"]),
+    ("C1", "massed-troops-for-offensive",
+     "Russia massed troops for an offensive against Kharkiv.", D(2024, 5, 9), ["MOBILIZE occurred RUS->UKR"]),
+    ("C1", "deployed-for-strike-on",
+     "Israel deployed extra brigades for an assault on Rafah.", D(2024, 5, 6), ["MOBILIZE occurred ISR->PSE"]),
+    # -------------------------------------------------- C9: relief societies take their place's country
+    ("C9", "red-crescent-in-place",
+     "Japanese doctors delivered medical supplies to the Red Crescent in Gaza.",
+     D(2024, 1, 15), ["AID occurred JPN->PSE"]),
+    ("C9", "relief-agency-in-place",
+     "Germany gave ten million euros to relief agencies in Sudan.", D(2023, 6, 19), ["AID occurred DEU->SDN"]),
+    ("C9", "aid-groups-in-place",
+     "Canadian doctors delivered medicine to aid groups in Haiti.", D(2021, 8, 20), ["AID occurred CAN->HTI"]),
 ]
 
 
