@@ -611,6 +611,8 @@ class SentenceCoder:
             c.notes.append(f"an invitation: {guests[0].country} is to visit {host.country}")
 
     def _refused_mode(self, trig: Trigger, tok: Token) -> str:
+        if trig.type == "REQUEST" and trig.mode:
+            return trig.mode   # "rejected an offer of talks" (REQUEST/meet): what was asked for is refused
         if tok.lemma_.lower() in MEET_WORDS:
             return "meet"
         if tok.lemma_.lower() in ASSIST_WORDS:
@@ -622,6 +624,13 @@ class SentenceCoder:
                 return "yield"
             return "change"
         if trig.type == "AGREE":
+            # "rejected an offer of talks", "turned down a proposal for aid": the offer's content decides
+            inner = [_pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("of", "for")]
+            for p in inner:
+                if p is not None and p.lemma_.lower() in MEET_WORDS:
+                    return "meet"
+                if p is not None and p.lemma_.lower() in ASSIST_WORDS:
+                    return "assist"
             return "change"
         return REQUEST_MODE.get(trig.type, "change")
 
