@@ -600,6 +600,45 @@ CASES: list[Case] = [
      "Germany gave ten million euros to relief agencies in Sudan.", D(2023, 6, 19), ["AID occurred DEU->SDN"]),
     ("C9", "aid-groups-in-place",
      "Canadian doctors delivered medicine to aid groups in Haiti.", D(2021, 8, 20), ["AID occurred CAN->HTI"]),
+    # -------------------------------------------------- C5: 'take part in' is no particle verb 'take in'
+    ("C5", "take-part-in-no-aid",
+     "Ukraine will take part in the peace conference in Switzerland.", D(2024, 6, 1), []),
+    ("C5", "took-place-in-no-aid",
+     "The talks took place in Doha on Sunday.", D(2024, 2, 4), []),
+    ("C5", "took-in-refugees-aid",
+     "Poland took in a million refugees from Ukraine.", D(2022, 4, 1), ["AID occurred POL->UKR"]),
+    # -------------------------------------------------- C5: 'hit X with tariffs' is a sanction, not an attack
+    ("C5", "hit-with-tariffs",
+     "Japan hit China with tariffs on steel.", D(2024, 3, 2), ["SANCTION occurred JPN->CHN"]),
+    ("C5", "slapped-with-sanctions",
+     "Washington slapped Iran with new sanctions on Friday.", D(2019, 6, 24), ["SANCTION occurred USA->IRN"]),
+    ("C5", "hit-with-missiles-attack",
+     "Russia hit Kyiv with missiles overnight.", D(2024, 1, 2), ["ASSAULT occurred RUS->UKR"]),
+    # -------------------------------------------------- C2: 'restrictive measures' are sanctions
+    ("C2", "renewed-restrictive-measures",
+     "The EU renewed its restrictive measures against Russia for six months.",
+     D(2024, 1, 29), ["SANCTION occurred EUR->RUS"]),
+    ("C2", "adopted-restrictive-measures",
+     "The European Union adopted restrictive measures against Belarusian officials.",
+     D(2020, 10, 2), ["SANCTION occurred EUR->BLR"]),
+    ("C2", "restrictive-measures-lifted",
+     "The UK imposed restrictive measures on Iranian banks.", D(2023, 7, 6), ["SANCTION occurred GBR->IRN"]),
+    # -------------------------------------------------- C4: the content of a denial is negated
+    ("C4", "denied-report-that",
+     "Russia denied a report that it had moved nuclear weapons to Belarus.",
+     D(2023, 3, 28), ["MOBILIZE negated RUS->BLR"]),
+    ("C4", "confirmed-that-occurred",
+     "The ministry confirmed that Poland had sent tanks to Ukraine.", D(2023, 2, 24), ["AID occurred POL->UKR"]),
+    ("C4", "disputed-claims-that",
+     "China disputed claims that it had supplied weapons to Russia.",
+     D(2023, 5, 2), ["AID negated CHN->RUS"]),
+    # -------------------------------------------------- C5: sending inspectors or envoys is no aid
+    ("C5", "sent-inspectors-no-aid",
+     "The UN sent inspectors to the nuclear plant in Zaporizhzhia.", D(2022, 9, 1), []),
+    ("C5", "sent-envoy-no-aid",
+     "China sent an envoy to Moscow on Monday.", D(2023, 5, 15), []),
+    ("C5", "sent-monitors-no-aid",
+     "The OSCE sent monitors to the border region.", D(2014, 3, 21), []),
 ]
 
 

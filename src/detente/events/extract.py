@@ -256,6 +256,9 @@ class SentenceCoder:
                 is_light = (lem in lights or (lem.startswith("re") and lem[2:] in lights)) and \
                     cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with" and head.head.pos_ == "VERB" and \
+                    head.head.lemma_.lower() in words("with_light_verbs"):
+                return head.head.i, head.head.i   # "hit China with tariffs", "slapped Iran with sanctions"
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
                     "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
                 return head.head.i, None
@@ -718,6 +721,12 @@ class SentenceCoder:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        if top.dep_ in ("ccomp", "acl") and head.i != top.i:
+            # "denied that it had moved troops", "rejected reports that it had attacked": the content is denied
+            denier = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") else head
+            if denier.lemma_.lower() in words("denial_verbs") and not any(c.dep_ == "neg" for c in denier.children):
+                neg = True
+                notes.append(f"denied by '{denier.text}'")
         if frame is None and top.dep_ == "ccomp" and head.i != top.i and head.pos_ in ("VERB", "NOUN") and \
                 mod.matches("request", head) and h.trigger.type not in ("REQUEST",):
             # "demanded that Israel withdraw", "insists that Russia pull out": the content of a demand
@@ -907,6 +916,11 @@ class SentenceCoder:
                     _s, aobj, _a = _verb_args(ch, [ch])
                     if aobj is not None and aobj.i != tok.i:
                         tgts = self._refs(sent, aobj)
+            if h.light is not None and span[h.light].lemma_.lower() in words("with_light_verbs") and not tgts:
+                lv = span[h.light]
+                lobj = next((ch for ch in lv.children if ch.dep_ == "dobj"), None)
+                if lobj is not None:
+                    tgts = self._refs(sent, lobj)   # "hit China with tariffs": the verb's object is the target
             if trig.type == "REQUEST" and not tgts:
                 # "Japan's call for China to free him": the subject of the for-to clause is asked
                 for ch in tok.children:
@@ -1848,7 +1862,7 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
     if not objects:
         return False
-    words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
+    words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
              for t in ch.subtree}
     # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
     words |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
@@ -1911,6 +1925,10 @@ def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
                 found = nxt
         if found is None:
             return None
+        idiom = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in words("idiom_objects")
+                      and tok.i < c.i < found and c.lower_ not in rest), None)
+        if idiom is not None:
+            return None   # "took part in", "took place in": the idiom's noun, not a particle verb's object
         out.append(found)
         pos = found
     return out
