@@ -143,7 +143,8 @@ class Coder:
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
         partial = [c for c in cands if not c.emitted and c.reason == "no identifiable target" and not c.consumed]
-        clusters = cluster(emitted, partial)
+        summary = frozenset(s.index for s in sentences if s.kind in ("headline", "standfirst"))
+        clusters = cluster(emitted, partial, summary)
         events = build_events(article.id, clusters, sentences, self.triggers)
         return CodeResult(article, events, sentences, cands, actors, warnings, pub)
 

@@ -65,7 +65,7 @@ class ArgumentReader:
         """Fill in the candidate's source and target (and further ones) from the hit's arguments."""
         tok = sent.span[h.i]
         if h.kind == "noun" and h.trigger.evaluative:
-            self.evaluative(sent, tok, c)
+            self.owners.evaluative(sent, tok, c)
             return
         roles = _Roles(heads=[tok])
         if h.kind == "verb":
@@ -160,6 +160,8 @@ class ArgumentReader:
         tok = span[h.i]
         trig = h.trigger
         roles.heads = [tok]
+        if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in words("effort_heads"):
+            roles.heads.append(tok.head)   # "a mediation effort between A and B": the frame's phrases are its own
         poss = [ch for ch in tok.children if ch.dep_ == "poss"]
         mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
         agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
@@ -217,6 +219,11 @@ class ArgumentReader:
                 _s, aobj, _a = verb_args(ch, [ch])
                 if aobj is not None and aobj.i != tok.i:
                     roles.tgts = self.ctx.refs(sent, aobj)
+        if h.light is not None and span[h.light].lemma_.lower() in words("with_light_verbs") and not roles.tgts:
+            lv = span[h.light]
+            lobj = next((ch for ch in lv.children if ch.dep_ == "dobj"), None)
+            if lobj is not None:
+                roles.tgts = self.ctx.refs(sent, lobj)   # "hit China with tariffs": the verb's object is the target
         if trig.type == "REQUEST" and not roles.tgts:
             # "Japan's call for China to free him": the subject of the for-to clause is asked
             for ch in tok.children:
@@ -393,28 +400,26 @@ class ArgumentReader:
                            r.country != (c.source.country if c.source else None)]
 
 
-    def evaluative(self, sent: Sentence, tok: Token, c: Candidate) -> None:
-        """'the Israeli aggressions' said by Iran: ACCUSE from the speaker to the act's owner."""
-        owner = self.owners.owner(sent, tok, include_of=False)
+    def prepared_attacks(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'mobilised reservists for a war against Iraq', 'massed troops for an offensive on Kharkiv': a
+        deployment aims at the target of the attack it prepares."""
         span = sent.span
-        for i in c.trigger_i:   # "an act of aggression by Israel": the owner hangs on the phrase's head
-            if owner:
-                break
-            if i != tok.i - span.start:
-                owner = self.owners.owner(sent, span[i], include_of=False)
-        speaker: list[ActorRef] = []
-        cur = tok
-        for _ in range(10):
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words("evaluative_speech_verbs"):
-                subj = [ch for ch in cur.children if ch.dep_ in ("nsubj",)]
-                if subj:
-                    speaker = self.ctx.refs(sent, subj[0])
+        for c in cands:
+            if c.event_type != "MOBILIZE" or c.target is not None:
+                continue
+            for o in cands:
+                if o is c or o.event_type != "ASSAULT":
+                    continue
+                t = span[o.head_i]
+                prep = t.head if t.dep_ == "pobj" else None
+                if prep is None or prep.lower_ not in ("for", "ahead of") or \
+                        prep.head.i - span.start not in (c.head_i, *c.trigger_i):
+                    continue
+                if o.target is not None and o.target.country and \
+                        (c.source is None or c.source.country != o.target.country):
+                    c.target = o.target
+                    c.notes.append(f"target of the attack it prepares, '{o.trigger_text}': {o.target.country}")
                     break
-        if owner and speaker:
-            c.source, c.target = speaker[0], other_side(owner[0], speaker[0].country)
-            c.notes.append(f"evaluative noun: {speaker[0].country} characterises {owner[0].country}'s act")
-        else:
-            c.notes.append("evaluative noun without a speaker and an owner")
+                if o.target is None and o.place_target is not None and o.place_target.country:
+                    c.place_target = o.place_target   # "for an offensive against Kharkiv": the place attacked
+                    break

@@ -94,6 +94,7 @@ class SentenceCoder:
             cands.append(c)
         # frames across candidates, then time and place, then parts and constructions
         self.status.complements(sent, cands)
+        self.args.prepared_attacks(sent, cands)
         self.status.invitations(sent, cands)
         self.status.one_refusal(cands)
         self.status.topics(sent, cands)

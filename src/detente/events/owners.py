@@ -3,7 +3,8 @@
 The owner of an abstract noun ("Russia's attack", "the strikes by Israel"), the state where an act happened
 ("the coup in Gabon"), the actor of a list's lead-in line ("The Council: / demands ..."), the country of a
 domestic role phrase ("villagers", "the government") when the sentence names no other state, a counterpart's
-country, and an anaphor's antecedent on the other side. Used by the argument, status and emission stages
+country, an anaphor's antecedent on the other side, and who characterises whose act with an
+evaluative noun ("the Israeli aggression" said by Iran). Used by the argument, status and emission stages
 and by the constructions.
 """
 
@@ -163,6 +164,32 @@ class OwnerReader:
                                      "country", f"scene:{pl.name}", sent.index,
                                      (pob.i - sent.span.start) if pob is not None else 0)]
         return []
+
+    def evaluative(self, sent: Sentence, tok: Token, c: Candidate) -> None:
+        """'the Israeli aggressions' said by Iran: ACCUSE from the speaker to the act's owner."""
+        owner = self.owner(sent, tok, include_of=False)
+        span = sent.span
+        for i in c.trigger_i:   # "an act of aggression by Israel": the owner hangs on the phrase's head
+            if owner:
+                break
+            if i != tok.i - span.start:
+                owner = self.owner(sent, span[i], include_of=False)
+        speaker: list[ActorRef] = []
+        cur = tok
+        for _ in range(10):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words("evaluative_speech_verbs"):
+                subj = [ch for ch in cur.children if ch.dep_ in ("nsubj",)]
+                if subj:
+                    speaker = self.ctx.refs(sent, subj[0])
+                    break
+        if owner and speaker:
+            c.source, c.target = speaker[0], other_side(owner[0], speaker[0].country)
+            c.notes.append(f"evaluative noun: {speaker[0].country} characterises {owner[0].country}'s act")
+        else:
+            c.notes.append("evaluative noun without a speaker and an owner")
 
     def counterpart(self, r: ActorRef, srcs: list[ActorRef], tgts: list[ActorRef], c: Candidate) -> ActorRef:
         """'his counterpart', 'the other side': the country of the other party (the place's, when it is

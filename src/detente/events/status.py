@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
-from .parse import distinct_sectors, noun_phrase
+from .parse import distinct_sectors, noun_phrase, pobj
 from .types import ONE_SIDED_TYPES, REQUEST_MODE, THREAT_MODE
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 def refused_mode(trig: Trigger, tok: Token) -> str:
     """The mode of a request or refusal from the act requested or refused."""
+    if trig.type == "REQUEST" and trig.mode:
+        return trig.mode   # "rejected an offer of talks" (REQUEST/meet): what was asked for is refused
     if tok.lemma_.lower() in words("meet_words"):
         return "meet"
     if tok.lemma_.lower() in words("assist_words"):
@@ -43,6 +45,13 @@ def refused_mode(trig: Trigger, tok: Token) -> str:
             return "yield"
         return "change"
     if trig.type == "AGREE":
+        # "rejected an offer of talks", "turned down a proposal for aid": the offer's content decides
+        inner = [pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("of", "for")]
+        for p in inner:
+            if p is not None and p.lemma_.lower() in words("meet_words"):
+                return "meet"
+            if p is not None and p.lemma_.lower() in words("assist_words"):
+                return "assist"
         return "change"
     return REQUEST_MODE.get(trig.type, "change")
 
@@ -140,6 +149,12 @@ class StatusReader:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        if top.dep_ in ("ccomp", "acl") and head.i != top.i:
+            # "denied that it had moved troops", "rejected reports that it had attacked": the content is denied
+            denier = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") else head
+            if denier.lemma_.lower() in words("denial_verbs") and not any(c.dep_ == "neg" for c in denier.children):
+                cues.neg = True
+                cues.notes.append(f"denied by '{denier.text}'")
         if cues.frame is None and top.dep_ == "ccomp" and head.i != top.i and head.pos_ in ("VERB", "NOUN") and \
                 mod.matches("request", head) and h.trigger.type not in ("REQUEST",):
             # "demanded that Israel withdraw", "insists that Russia pull out": the content of a demand

@@ -148,8 +148,9 @@ class TriggerFinder:
             if cur.dep_ == "pobj" and head.dep_ == "prep" and is_measure(head):
                 cur = head.head
                 continue
-            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and is_quantity(head):
-                cur = head
+            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and (
+                    is_quantity(head) or head.lemma_.lower() in words("effort_heads")):
+                cur = head   # "$50 million in aid", "a mediation effort", "a peace bid": the event's own phrase
                 continue
             if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
                 lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | words("extra_light_verbs")
@@ -158,6 +159,9 @@ class TriggerFinder:
                 is_light = (lem in lights or (lem.startswith("re") and lem[2:] in lights)) and \
                     cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with" and head.head.pos_ == "VERB" and \
+                    head.head.lemma_.lower() in words("with_light_verbs"):
+                return head.head.i, head.head.i   # "hit China with tariffs", "slapped Iran with sanctions"
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
                     "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
                 return head.head.i, None
@@ -244,7 +248,7 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
     if not objects:
         return False
-    words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
+    words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
              for t in ch.subtree}
     # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
     words |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
@@ -293,6 +297,10 @@ def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
                 found = nxt
         if found is None:
             return None
+        idiom = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in words("idiom_objects")
+                      and tok.i < c.i < found and c.lower_ not in rest), None)
+        if idiom is not None:
+            return None   # "took part in", "took place in": the idiom's noun, not a particle verb's object
         out.append(found)
         pos = found
     return out
