@@ -5,9 +5,13 @@
 3. sentence-level passes settle frames, constructions (:mod:`.constructions`) add candidates;
 4. :mod:`.attach` gives dates and places; 5. :mod:`.emission` decides what is emitted (C7).
 
-The stages share one :class:`~.context.ArticleContext` per article. Every candidate keeps a trail of the
-decisions that made it (``notes``) so that ``detente explain`` can say why a trigger became an event or not.
-Merging the candidates of an article into events is :mod:`detente.merge`'s.
+Shared by the stages: :mod:`.candidate` (the records passed along), :mod:`.context` (one
+:class:`~.context.ArticleContext` per article: lexicons, actors, gazetteer, actor and place lookups),
+:mod:`.owners` (whose act, where, which side), :mod:`.parse` (reading the dependency parse) and
+:mod:`.types` (PLOVER type and actor code tables); word lists are named lists in ``data/words.yaml``.
+Every candidate keeps a trail of the decisions that made it (``notes``) so that ``detente explain`` can say
+why a trigger became an event or not. Merging the candidates of an article into events is
+:mod:`detente.merge`'s.
 """
 
 from __future__ import annotations
