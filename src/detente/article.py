@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleFormatError, InputError
+from .normalize import clean_text
 
 if TYPE_CHECKING:
     from .limits import Limits
@@ -592,6 +593,17 @@ def _continues(prev: str, nxt: str) -> bool:
     return _first_letter(nxt).islower()
 
 
+def _clean_value(v: Any) -> Any:
+    """Strings inside JSON-like metadata, cleaned with :func:`~detente.normalize.clean_text`."""
+    if isinstance(v, str):
+        return clean_text(v)
+    if isinstance(v, dict):
+        return {clean_text(k) if isinstance(k, str) else k: _clean_value(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_clean_value(x) for x in v]
+    return v
+
+
 def article_from_text(
     text: str,
     doc_id: str,
@@ -610,6 +622,12 @@ def article_from_text(
     """
     if not isinstance(text, str) or not text.strip():
         raise ArticleFormatError("no article text", path=source_file)
+    # normalised on the way in: lone surrogates (from JSON escapes or undecodable file names) and control
+    # characters would otherwise break every UTF-8 output downstream
+    text, doc_id = clean_text(text), clean_text(doc_id)
+    title, url, source_file, published_text = (None if v is None else clean_text(v)
+                                                for v in (title, url, source_file, published_text))
+    meta = _clean_value(meta) if meta else meta
     art = Article(id=doc_id, url=url, title=_clean_inline(title) if title else None, published=published,
                   published_text=published_text, source_file=source_file, meta=dict(meta or {}))
     if published is not None and art.published_text is None:
@@ -874,7 +892,7 @@ def article_from_html(html: str, doc_id: str, source_file: str | None = None) ->
 
     if not isinstance(html, str) or not html.strip():
         raise ArticleFormatError("empty HTML page", path=source_file)
-    html = _strip_xml_decl(html)
+    html = _strip_xml_decl(clean_text(html))
     doc: Any = None
     try:
         # no "extensive" date search: a copyright year in the footer is not a publication date
