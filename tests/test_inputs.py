@@ -361,3 +361,15 @@ def test_published_bounds() -> None:
     assert check_published("2024-02-29", today) == date(2024, 2, 29)
     with pytest.raises(Exception, match="in the future \\(today is 2024-03-01\\)"):
         check_published("2024-03-02", today)
+
+
+def test_check_english_on_articles_built_elsewhere() -> None:
+    from detente.article import article_from_html, article_from_text
+    from detente.language import check_english
+
+    es = (LANG_DIR / "es-talks.txt").read_text(encoding="utf-8")
+    page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in es.split("\n\n")) + "</article></body></html>"
+    problem = check_english(article_from_html(page, "page", source_file="http://127.0.0.1/es"))
+    assert problem is not None
+    assert problem.one_line().startswith("http://127.0.0.1/es: article 'page' is not English (looks like es;")
+    assert check_english(article_from_text(ARTICLE, "en")) is None

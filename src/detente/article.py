@@ -1241,23 +1241,11 @@ def _stream_lines(path: Path, max_line: int) -> Iterator[tuple[int, str | Articl
 
 def _language_checked(art: Article, path: Path, line: int | None,
                       where: str = "") -> Article | ArticleFormatError:
-    """``art``, or a NotEnglishError naming it when its text is not (detectably) English.
+    """``art``, or a NotEnglishError naming it when it is not (detectably) English."""
+    from .language import check_english
 
-    A JSON record's own ``"language"`` (or ``"lang"``) field, when given, is trusted instead."""
-    from .language import NotEnglishError, guess_language
-
-    declared = art.meta.get("language", art.meta.get("lang"))
-    if isinstance(declared, str) and declared.strip():
-        code = declared.strip().lower()
-        if code == "en" or code.startswith(("en-", "en_", "english")):
-            return art
-        return NotEnglishError(f"{where}article {art.id!r} is not English (its language is {declared!r}): skipped",
-                               path=path, line=line)
-    guess = guess_language(art.text)
-    if guess.english:
-        return art
-    return NotEnglishError(f"{where}article {art.id!r} is not English (looks like {guess.language}; {guess.reason}): "
-                           "skipped", path=path, line=line)
+    problem = check_english(art, path=path, line=line, where=where)
+    return art if problem is None else problem
 
 
 def _line_of(text: str, index: int) -> int:

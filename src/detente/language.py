@@ -17,11 +17,15 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ArticleFormatError
 from .lexicon import Entry, data_path, is_opt_str, is_str, is_str_list, read_entries, validate
 
-__all__ = ["LanguageGuess", "Languages", "NotEnglishError", "guess_language", "load_languages"]
+if TYPE_CHECKING:
+    from .article import Article
+
+__all__ = ["LanguageGuess", "Languages", "NotEnglishError", "check_english", "guess_language", "load_languages"]
 
 SCRIPTS_FILE = "scripts.yaml"
 STOPWORDS_FILE = "stopwords.yaml"
@@ -184,3 +188,25 @@ def _latin(sample: str, langs: Languages) -> LanguageGuess:
         return LanguageGuess(code, "Latin", False, f"{langs.names.get(code, code)} stop words are {share:.0%} of its "
                                                    f"words, English ones {en:.0%}: looks like {code}")
     return LanguageGuess("en", "Latin", True, f"English stop words are {en:.0%} of its words")
+
+
+def check_english(article: Article, *, path: str | Path | None = None, line: int | None = None,
+                  where: str = "") -> NotEnglishError | None:
+    """None when ``article`` is English (or too short to tell), else the error to report for it.
+
+    A record's own ``"language"`` (or ``"lang"``) metadata, when given, is trusted instead of the guess.
+    Every reader of :mod:`detente.article` applies this by default; call it on articles built elsewhere
+    (e.g. fetched pages) before coding them."""
+    path = path if path is not None else article.source_file
+    declared = article.meta.get("language", article.meta.get("lang"))
+    if isinstance(declared, str) and declared.strip():
+        code = declared.strip().lower()
+        if code == "en" or code.startswith(("en-", "en_", "english")):
+            return None
+        return NotEnglishError(f"{where}article {article.id!r} is not English (its language is {declared!r}): "
+                               "skipped", path=path, line=line)
+    guess = guess_language(article.text)
+    if guess.english:
+        return None
+    return NotEnglishError(f"{where}article {article.id!r} is not English (looks like {guess.language}; "
+                           f"{guess.reason}): skipped", path=path, line=line)
