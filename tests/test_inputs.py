@@ -373,3 +373,25 @@ def test_check_english_on_articles_built_elsewhere() -> None:
     assert problem is not None
     assert problem.one_line().startswith("http://127.0.0.1/es: article 'page' is not English (looks like es;")
     assert check_english(article_from_text(ARTICLE, "en")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ulkoministerit tapasivat tiistaina pääkaupungissa ja keskustelivat kaupasta, ilmastosta ja alueen "
+    "turvallisuudesta yli neljän tunnin ajan. Tapaamisen jälkeen molemmat valtuuskunnat allekirjoittivat "
+    "yhteisen julkilausuman ja sitoutuivat jatkamaan säännöllistä vuoropuhelua ensi keväänä, kertoi diplomaatti.",
+    "Các bộ trưởng ngoại giao hai nước đã gặp nhau tại thủ đô vào thứ Ba và thảo luận về thương mại, khí hậu và "
+    "an ninh khu vực trong hơn bốn giờ. Sau cuộc họp, hai phái đoàn đã ký một tuyên bố chung.",
+])
+def test_latin_script_language_without_a_list_is_unknown_not_english(text: str) -> None:
+    from detente.article import article_from_text
+    from detente.language import check_english
+
+    guess = guess_language(text)
+    assert not guess.english and guess.language == "und"
+    problem = check_english(article_from_text(text, "x"))
+    assert problem is not None and "not English (looks like an unknown language;" in problem.message
+
+
+def test_a_list_of_names_is_not_an_unknown_language() -> None:
+    names = ", ".join(["France", "Germany", "Japan", "Brazil", "India", "Kenya", "Chile", "Egypt"] * 20)
+    assert guess_language(f"{names} signed an agreement with China.").english

@@ -36,6 +36,8 @@ MIN_WORDS = 12             # fewer Latin-script words than this: taken as Englis
 MIN_FOREIGN_SHARE = 0.12   # another language's stop words must be at least this share of the words ...
 FOREIGN_OVER_ENGLISH = 2.0  # ... and this many times the English share
 KANA_SHARE = 0.1           # Han text with at least this share of kana is Japanese
+MIN_ENGLISH_SHARE = 0.05   # a Latin-script text of MIN_WORDS_UNKNOWN words or more with fewer English stop
+MIN_WORDS_UNKNOWN = 25     # words than this share is in some language without a stop-word list here
 
 _RANGE_RE = re.compile(r"([0-9A-Fa-f]{4,6})-([0-9A-Fa-f]{4,6})")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -187,6 +189,14 @@ def _latin(sample: str, langs: Languages) -> LanguageGuess:
     if share >= MIN_FOREIGN_SHARE and share >= FOREIGN_OVER_ENGLISH * en:
         return LanguageGuess(code, "Latin", False, f"{langs.names.get(code, code)} stop words are {share:.0%} of its "
                                                    f"words, English ones {en:.0%}: looks like {code}")
+    # names are capitalised: only lower-case words and English stop words count here, so that a list of
+    # names is not "unknown"
+    english = dict(langs.by_script.get("Latin", [])).get("en", frozenset())
+    lower = [w.lower() for w in _WORD_RE.findall(sample)[:5000] if w[:1].islower() or w.lower() in english]
+    en_lower = sum(1 for w in lower if w in english) / len(lower) if lower else 1.0
+    if en_lower < MIN_ENGLISH_SHARE and len(lower) >= MIN_WORDS_UNKNOWN:
+        return LanguageGuess("und", "Latin", False,
+                             f"English stop words are only {en_lower:.0%} of its {len(lower)} lower-case words")
     return LanguageGuess("en", "Latin", True, f"English stop words are {en:.0%} of its words")
 
 
@@ -208,5 +218,6 @@ def check_english(article: Article, *, path: str | Path | None = None, line: int
     guess = guess_language(article.text)
     if guess.english:
         return None
-    return NotEnglishError(f"{where}article {article.id!r} is not English (looks like {guess.language}; "
+    looks = "an unknown language" if guess.language == "und" else guess.language
+    return NotEnglishError(f"{where}article {article.id!r} is not English (looks like {looks}; "
                            f"{guess.reason}): skipped", path=path, line=line)
