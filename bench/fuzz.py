@@ -400,11 +400,19 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="detente-fuzz-") as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        for done, i in enumerate(indices, start=1):
-            run_one(coder, i, args.seed, kinds, folder, tally, keep=args.keep is not None)
-            if done % 500 == 0:
-                print(f"fuzz: {done} documents, {len(tally.escaped)} escaped, {time.perf_counter() - t0:.0f}s",
-                      file=sys.stderr, flush=True)
+        try:
+            for done, i in enumerate(indices, start=1):
+                run_one(coder, i, args.seed, kinds, folder, tally, keep=args.keep is not None)
+                if done % 500 == 0:
+                    slowest = max(tally.times)
+                    print(f"fuzz: {done} documents, {len(tally.escaped)} escaped, {tally.lost} lost, "
+                          f"{len(tally.schema_failures)} schema failures, "
+                          f"slowest {slowest[0]:.2f}s (doc {slowest[2]}), "
+                          f"{time.perf_counter() - t0:.0f}s", file=sys.stderr, flush=True)
+        except KeyboardInterrupt:  # Ctrl-C / SIGINT: report the documents done so far
+            print(f"fuzz: interrupted after {tally.docs} documents", file=sys.stderr)
+    if not tally.times:
+        return 1
     print(report(tally, time.perf_counter() - t0))
     return 1 if tally.escaped or tally.schema_failures else 0
 

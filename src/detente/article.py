@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleFormatError, InputError
-from .normalize import clean_text
+from .normalize import clean_chars
 
 if TYPE_CHECKING:
     from .limits import Limits
@@ -594,11 +594,11 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _clean_value(v: Any) -> Any:
-    """Strings inside JSON-like metadata, cleaned with :func:`~detente.normalize.clean_text`."""
+    """Strings inside JSON-like metadata, cleaned with :func:`~detente.normalize.clean_chars`."""
     if isinstance(v, str):
-        return clean_text(v)
+        return clean_chars(v)
     if isinstance(v, dict):
-        return {clean_text(k) if isinstance(k, str) else k: _clean_value(x) for k, x in v.items()}
+        return {clean_chars(k) if isinstance(k, str) else k: _clean_value(x) for k, x in v.items()}
     if isinstance(v, list):
         return [_clean_value(x) for x in v]
     return v
@@ -624,8 +624,8 @@ def article_from_text(
         raise ArticleFormatError("no article text", path=source_file)
     # normalised on the way in: lone surrogates (from JSON escapes or undecodable file names) and control
     # characters would otherwise break every UTF-8 output downstream
-    text, doc_id = clean_text(text), clean_text(doc_id)
-    title, url, source_file, published_text = (None if v is None else clean_text(v)
+    text, doc_id = clean_chars(text), clean_chars(doc_id)
+    title, url, source_file, published_text = (None if v is None else clean_chars(v)
                                                 for v in (title, url, source_file, published_text))
     meta = _clean_value(meta) if meta else meta
     art = Article(id=doc_id, url=url, title=_clean_inline(title) if title else None, published=published,
@@ -892,7 +892,7 @@ def article_from_html(html: str, doc_id: str, source_file: str | None = None) ->
 
     if not isinstance(html, str) or not html.strip():
         raise ArticleFormatError("empty HTML page", path=source_file)
-    html = _strip_xml_decl(clean_text(html))
+    html = _strip_xml_decl(clean_chars(html))
     doc: Any = None
     try:
         # no "extensive" date search: a copyright year in the footer is not a publication date
