@@ -29,6 +29,7 @@ __all__ = [
     "article_from_html",
     "article_from_text",
     "iter_articles",
+    "iter_articles_from_bytes",
     "parse_published",
     "read_articles",
 ]
@@ -982,9 +983,14 @@ def article_from_html(html: str, doc_id: str, source_file: str | None = None) ->
 # Files
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """The file's bytes; a file larger than ``max_bytes`` is refused, before reading it when its size is
-    known (a regular file) and else after reading at most ``max_bytes + 1`` bytes."""
+    known (a regular file) and else after reading at most ``max_bytes + 1`` bytes. Default: the cap of
+    :meth:`Limits.from_env() <detente.limits.Limits.from_env>`."""
+    if max_bytes is None:
+        from .limits import Limits
+
+        max_bytes = Limits.from_env().max_file_bytes
     try:
         if path.is_file() and path.stat().st_size > max_bytes:
             raise _too_big(path, max_bytes)
@@ -1024,7 +1030,12 @@ _BOMS = (
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
-def _decode(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str | None]:
+def _decode(data: bytes, path: Path, *, html: bool = False) -> str:
+    """The text of an article file (see :func:`_decode_noted`)."""
+    return _decode_noted(data, path, html=html)[0]
+
+
+def _decode_noted(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str | None]:
     """The text of an article file, and a note when it was not read as UTF-8.
 
     A byte-order mark decides (UTF-8, UTF-16 or UTF-32, little- or big-endian); UTF-16 without one is
@@ -1305,6 +1316,17 @@ def iter_articles(path: str | Path, *, limits: Limits | None = None,
 
     limits = limits or Limits.from_env()
     p = Path(path)
+    if p.suffix.lower() in JSONL_SUFFIXES and p.is_file() and p.stat().st_size > limits.max_file_bytes:
+        yield from _jsonl_records(_stream_lines(p, limits.max_file_bytes), p, english_only)
+        return
+    yield from iter_articles_from_bytes(_read_bytes(p, limits.max_file_bytes), p, english_only=english_only)
+
+
+def iter_articles_from_bytes(data: bytes, path: str | Path, *,
+                             english_only: bool = True) -> Iterator[Article | ArticleFormatError]:
+    """:func:`iter_articles` over a file's content already read; ``path`` names it (its suffix picks the
+    reader, its stem the default id). Used by the batch engine, which ships file contents to workers."""
+    p = Path(path)
     suffix = p.suffix.lower()
     kind = (
         "text" if suffix in TEXT_SUFFIXES
@@ -1313,11 +1335,7 @@ def iter_articles(path: str | Path, *, limits: Limits | None = None,
         else "jsonl" if suffix in JSONL_SUFFIXES
         else None
     )
-    if kind == "jsonl" and p.is_file() and p.stat().st_size > limits.max_file_bytes:
-        yield from _jsonl_records(_stream_lines(p, limits.max_file_bytes), p, english_only)
-        return
-    data = _read_bytes(p, limits.max_file_bytes)
-    text, note = _decode(data, p, html=kind == "html")
+    text, note = _decode_noted(data, p, html=kind == "html")
     if kind is None:
         kind = _sniff(text)
         if kind == "json" and text.lstrip().startswith("{"):

@@ -116,7 +116,7 @@ class Coder:
         if docs is None and self.prefilter is not None:
             docs = self.parse([article])[0]
         sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings)
-        actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer)
+        actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer, pub)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []
         for s in sentences:
@@ -143,7 +143,8 @@ class Coder:
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
         partial = [c for c in cands if not c.emitted and c.reason == "no identifiable target" and not c.consumed]
-        clusters = cluster(emitted, partial)
+        summary = frozenset(s.index for s in sentences if s.kind in ("headline", "standfirst"))
+        clusters = cluster(emitted, partial, summary)
         events = build_events(article.id, clusters, sentences, self.triggers)
         return CodeResult(article, events, sentences, cands, actors, warnings, pub)
 

@@ -49,3 +49,19 @@ class ModelError(DetenteError):
 
 class EvalError(InputError):
     """A gold or prediction file for ``detente eval`` has a bad record."""
+
+
+class ExportError(DetenteError):
+    """An export cannot be written (unknown format, Parquet without an output file, an unwritable file)."""
+
+
+class StoreError(DetenteError):
+    """The corpus store (DuckDB) cannot be opened, migrated or written."""
+
+
+class FetchError(InputError):
+    """A URL or feed could not be fetched or read (timeout, HTTP error, too large, not an article)."""
+
+
+class ViewError(DetenteError):
+    """A dyad view cannot be built: an unknown country, a bad date range or frequency, an unusable store."""

@@ -60,6 +60,8 @@ def read_entries(path: Path | str) -> list[Entry]:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise LexiconError(f"not valid YAML: {getattr(e, 'problem', e)}", path=p, line=line) from None
+    except ValueError as e:  # a scalar YAML reads as an impossible date ("2003-02-30")
+        raise LexiconError(f"not valid YAML: {e}", path=p) from None
     if doc is None:
         return []
     if not isinstance(doc, list):

@@ -73,16 +73,19 @@ def _anaphoric(c: Candidate) -> bool:
     return c.rule.endswith("+anaphoric-noun") or "anaphoric-noun" in c.notes
 
 
-def compatible(a: Candidate, b: Candidate) -> bool:
-    """Can ``a`` and ``b`` be two mentions of the same action?"""
+def compatible(a: Candidate, b: Candidate, summary: frozenset[int] = frozenset()) -> bool:
+    """Can ``a`` and ``b`` be two mentions of the same action? ``summary`` holds the sentences (headline,
+    standfirst) that sum up the body: a mention there may be worded differently from the body's."""
     if a.event_type != b.event_type or a.status != b.status:
         return False
     if a.mode is not None and b.mode is not None and a.mode != b.mode and {a.mode, b.mode} != ELSEWHERE:
         return False
-    if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id:
+    headline = a.sent != b.sent and (a.sent in summary or b.sent in summary)
+    if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id and not headline:
         # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")
         return False
-    if a.sent != b.sent and a.trigger.id != b.trigger.id and not (_anaphoric(a) or _anaphoric(b)):
+    if a.sent != b.sent and a.trigger.id != b.trigger.id and not (_anaphoric(a) or _anaphoric(b)) and \
+            not headline:
         # across sentences, two different kinds of act ("imposing costs", "designating") stay apart
         # unless one refers back to the other ("the visit", "his trip")
         return False
@@ -101,12 +104,14 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     return (_symmetric(a) or _symmetric(b)) and _side_ok(a.source, b.target) and _side_ok(a.target, b.source)
 
 
-def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = ()) -> list[list[Candidate]]:
-    """Group emitted candidates into actions; attach one-sided mentions to a unique matching action."""
+def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = (),
+            summary: frozenset[int] = frozenset()) -> list[list[Candidate]]:
+    """Group emitted candidates into actions; attach one-sided mentions to a unique matching action.
+    A headline's or standfirst's mention (``summary``) joins the body's mention of the same act."""
     clusters: list[list[Candidate]] = []
     for c in cands:
         for cl in clusters:
-            if all(compatible(x, c) for x in cl):
+            if all(compatible(x, c, summary) for x in cl):
                 cl.append(c)
                 break
         else:

@@ -302,10 +302,10 @@ def test_default_lexicon_is_cached() -> None:
 
 
 def test_load_time() -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     load_actor_lexicon(data_path("actors"))  # uncached
-    # Well under 0.5 s with libyaml; the pure-Python YAML reader alone takes ~0.45 s, so allow slack.
-    assert time.perf_counter() - start < 1.5
+    # CPU time, not wall time (CI machines are shared): about 1 s with the historic people file.
+    assert time.process_time() - start < 3.0
 
 
 # ------------------------------------------------------------------------------------------ validation

@@ -37,7 +37,7 @@ CASES = [
     ("The Thai government expressed frustration with Cambodia over the temple dispute.", "express frustration",
      "ACCUSE", "THA", "KHM"),
     ("Egypt voiced dismay at Ethiopia's decision to fill the dam.", "voice dismay", "ACCUSE", "EGY", "ETH"),
-    ("Ecuador restored ties with Venezuela on Friday.", "restore ties", "SUPPORT", "ECU", "VEN"),
+    ("Ecuador improved ties with Venezuela last year.", "improve ties", "SUPPORT", "ECU", "VEN"),
     ("Morocco repaired ties with Spain in 2022.", "repair ties", "SUPPORT", "MAR", "ESP"),
     ("Portugal extended thanks to Brazil for its help with the forest fires.", "extend thanks", "SUPPORT", "PRT",
      "BRA"),

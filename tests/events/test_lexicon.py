@@ -328,7 +328,7 @@ def test_default_is_cached_and_fast() -> None:
     fresh = load_triggers(DATA)          # a data_dir bypasses the cache
     elapsed = time.perf_counter() - t0
     assert len(fresh.triggers) == len(load_triggers().triggers)
-    assert elapsed < 0.5, elapsed
+    assert elapsed < 2.0, elapsed   # generous: CI machines are shared
 
 
 GOOD = """\

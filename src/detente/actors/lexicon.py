@@ -4,7 +4,11 @@ Four YAML files under ``detente/data/actors`` feed it:
 
 - ``countries.yaml``: ISO3 code, name, proper names, demonyms and metonyms (capitals, seats of government);
 - ``organisations.yaml``: international bodies, national institutions, armed groups and media;
-- ``people.yaml``: political figures with their country, sector and best-known role;
+- ``people.yaml``: political figures with their country, sector and best-known role, and optionally their
+  terms in office (``terms: [{role: foreign minister, country: GBR, sector: GOV, from: 1989, to: 1990}]``);
+- ``people_historic.yaml`` (optional): older office holders converted from the PETRARCH-2/Phoenix actor
+  dictionary by ``tools/convert_petrarch_people.py``; an entry there whose name is also in ``people.yaml``
+  is dropped (``people.yaml`` wins), and its surface forms yield to every other file's;
 - ``roles.yaml``: role words and phrases ("defence minister", "lawmakers") with a sector and contexts.
 
 Surface forms are normalised before lookup: a leading "the", a trailing "'s" (or "'"), dots
@@ -16,6 +20,12 @@ with ``case_sensitive: true`` ("Turkey" but not "turkey").
 A surface form belongs to one country only. When two entries of different countries share a form, the
 loader reports both (file and line), unless one side says ``ambiguous: true``: that side then yields,
 and the other entry wins the lookup.
+
+A person's terms make the lookup depend on a date: :meth:`ActorInfo.on` (and ``lookup_name(text, on=day)``)
+gives the term in office on that day (the latest-starting one when terms overlap), else the nearest term,
+else, with no date or no terms, the entry's own country, sector and role. A term's ``from``/``to`` are a
+year (``from: 1989`` is 1 January, ``to: 1990`` is 31 December) or an ISO date; ``to`` may be left out for a
+term still running. A term's ``role``, ``country`` and ``sector`` default to the entry's own.
 """
 
 from __future__ import annotations
@@ -23,7 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +61,7 @@ __all__ = [
     "ActorInfo",
     "ActorLexicon",
     "RoleInfo",
+    "Term",
     "load_actor_lexicon",
     "normalise",
 ]
@@ -66,6 +78,8 @@ ORG_CODES: frozenset[str] = frozenset(
         # further intergovernmental bodies, same convention (sector IGO)
         "BRICS", "SCO", "GCC", "OSCE", "OAS", "OIC", "OECD", "ECOWAS", "SADC", "CSTO", "CIS", "QUAD",
         "COE", "INTERPOL", "ICRC",
+        # non-governmental organisations (human rights, humanitarian, press freedom): sector CVL
+        "NGO",
     }
 )  # fmt: skip
 """Codes of international bodies, used in place of a country code; their sector is always IGO."""
@@ -83,7 +97,30 @@ CONTEXTS: frozenset[str] = frozenset(
 KINDS: tuple[str, ...] = ("country", "demonym", "metonym", "org", "person")
 
 _FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "roles.yaml")
+_HISTORIC = "people_historic.yaml"  # optional; loaded with people.yaml, which wins
 _ISO3 = re.compile(r"[A-Z]{3}")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term in office: a role in a country and sector from ``start`` to ``end`` (None: still running)."""
+
+    role: str
+    country: str
+    sector: str
+    start: date
+    end: date | None = None
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def distance(self, day: date) -> int:
+        """Days between ``day`` and this term (0 inside it)."""
+        if day < self.start:
+            return (self.start - day).days
+        if self.end is not None and day > self.end:
+            return (day - self.end).days
+        return 0
 
 
 @dataclass(frozen=True)
@@ -97,6 +134,32 @@ class ActorInfo:
     kind: str  # 'country' | 'demonym' | 'metonym' | 'org' | 'person'
     context: tuple[str, ...] = ()
     entry: str = ""  # provenance, e.g. "actors/countries.yaml:12"
+    terms: tuple[Term, ...] = ()
+
+    def term_on(self, day: date | None) -> Term | None:
+        """The term in office on ``day`` (the latest-starting if several), else the nearest; None without
+        a date or terms. Between two terms at equal distance the later one wins."""
+        if day is None or not self.terms:
+            return None
+        holding = [t for t in self.terms if t.holds(day)]
+        if holding:
+            return max(holding, key=lambda t: t.start)
+        return min(self.terms, key=lambda t: (t.distance(day), -t.start.toordinal()))
+
+    def on(self, day: date | None) -> ActorInfo:
+        """This entry as of ``day``: country, sector and role of the term :meth:`term_on` picks."""
+        term = self.term_on(day)
+        if term is None:
+            return self
+        if (term.country, term.sector, term.role) == (self.country, self.sector, self.role):
+            return self
+        return _dated(self, term)
+
+
+@lru_cache(maxsize=4096)
+def _dated(info: ActorInfo, term: Term) -> ActorInfo:
+    # one object per (entry, term), so that identity checks on infos keep working inside an article
+    return replace(info, country=term.country, sector=term.sector, role=term.role)
 
 
 @dataclass(frozen=True)
@@ -123,6 +186,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The canonical spelling of a surface form, case kept: "the U.S.'s" -> "US", "Türkiye" -> "Turkiye"."""
     t = " ".join(unicodedata.normalize("NFC", text).translate(_APOS).split())
@@ -230,9 +294,12 @@ class ActorLexicon:
 
     # -- lookups
 
-    def lookup_name(self, text: str) -> ActorInfo | None:
-        """A proper-name span (country, metonym, organisation, person, or failing those a demonym)."""
-        return self._names.get(text) or self._demonyms.get(text)
+    def lookup_name(self, text: str, on: date | None = None) -> ActorInfo | None:
+        """A proper-name span (country, metonym, organisation, person, or failing those a demonym).
+
+        With ``on`` (an article's date), a person with terms in office comes as of that day."""
+        info = self._names.get(text) or self._demonyms.get(text)
+        return info.on(on) if info is not None else None
 
     def lookup_demonym(self, word: str) -> ActorInfo | None:
         """A demonym: "Chinese" -> China (kind 'demonym'), "Americans" -> United States."""
@@ -302,10 +369,73 @@ def _country_checks(known: frozenset[str]) -> tuple[Check, Callable[[Entry], Ite
 
     def igo_rule(e: Entry) -> Iterator[str]:
         country, sector = e.get("country"), e.get("sector")
-        if isinstance(country, str) and country in ORG_CODES and sector in SECTORS and sector != "IGO":
+        if isinstance(country, str) and country in ORG_CODES and country != "NGO" and sector in SECTORS and \
+                sector != "IGO":
             yield f"an international body ({country}) must have sector IGO (got {sector!r})"
 
     return code_ok, igo_rule
+
+
+def _day(v: Any, end: bool) -> date | None:
+    """A term limit: a year (1 January, or 31 December for an end), a date, or an ISO date string."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return (date(v, 12, 31) if end else date(v, 1, 1)) if 1000 <= v <= 2999 else None
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str):
+        if v.isdigit() and len(v) == 4:
+            return _day(int(v), end)
+        try:
+            return date.fromisoformat(v)
+        except ValueError:
+            return None
+    return None
+
+
+_TERM_FIELDS = ("role", "country", "sector", "from", "to")
+
+
+def _terms_check(code_ok: Check) -> Check:
+    def check(v: Any) -> str | None:
+        if not isinstance(v, list) or not v:
+            return "must be a non-empty list of terms {role, country, sector, from, to}"
+        for n, t in enumerate(v, 1):
+            if not isinstance(t, dict):
+                return f"term {n} must be a mapping {{role, country, sector, from, to}}"
+            unknown = [k for k in t if k not in _TERM_FIELDS]
+            if unknown:
+                return f"term {n} has unknown field(s) {', '.join(map(repr, unknown))}"
+            if "from" not in t:
+                return f"term {n} is missing 'from'"
+            for key, chk in (("role", is_str), ("country", code_ok), ("sector", _SECTOR)):
+                msg = chk(t[key]) if key in t else None
+                if msg:
+                    return f"term {n}: {key} {msg}"
+            start = _day(t["from"], end=False)
+            if start is None:
+                return f"term {n}: 'from' must be a year or an ISO date (got {t['from']!r})"
+            if "to" in t and t["to"] is not None:
+                stop = _day(t["to"], end=True)
+                if stop is None:
+                    return f"term {n}: 'to' must be a year or an ISO date (got {t['to']!r})"
+                if stop < start:
+                    return f"term {n} ends ({t['to']}) before it begins ({t['from']})"
+        return None
+
+    return check
+
+
+def _terms_of(e: Entry) -> tuple[Term, ...]:
+    out: list[Term] = []
+    for t in e.get("terms") or ():
+        start = _day(t["from"], end=False)
+        assert start is not None  # validated
+        stop = _day(t["to"], end=True) if t.get("to") is not None else None
+        out.append(Term(t.get("role", e.get("role") or ""), t.get("country", e["country"]),
+                        t.get("sector", e["sector"]), start, stop))
+    return tuple(out)
 
 
 def _iso3_ok(v: Any) -> str | None:
@@ -351,7 +481,10 @@ def _default_lexicon() -> ActorLexicon:
 
 def _read_all(base: Path, problems: list[str]) -> dict[str, list[Entry]]:
     out: dict[str, list[Entry]] = {}
-    for fname in _FILES:
+    for fname in (*_FILES, _HISTORIC):
+        if fname == _HISTORIC and not (base / fname).exists():
+            out[fname] = []
+            continue
         try:
             out[fname] = read_entries(base / fname)
         except LexiconError as e:
@@ -385,7 +518,11 @@ def _load(base: Path) -> ActorLexicon:
     }  # fmt: skip
     actor_optional: dict[str, Check] = {"role": opt(is_str), "context": opt(_contexts_ok), **flags}
     _validate(orgs, problems, actor_fields, actor_optional, extra=igo_rule, unique="name")
-    _validate(people, problems, actor_fields, actor_optional, extra=igo_rule, unique="name")
+    person_optional = {**actor_optional, "terms": opt(_terms_check(code_ok))}
+    _validate(people, problems, actor_fields, person_optional, extra=igo_rule, unique="name")
+    historic = files[_HISTORIC]
+    _validate(historic, problems, actor_fields, person_optional, extra=igo_rule, unique="name")
+    people = [*people, *_yielding(historic, people)]
     _validate(
         roles, problems,
         {"role": is_str, "variants": _variants_ok, "sector": _SECTOR},
@@ -399,6 +536,18 @@ def _load(base: Path) -> ActorLexicon:
             f"{n} problem{'s' if n != 1 else ''} in the actor lexicon {base}:\n" + "\n".join(problems)
         )
     return _build(base, countries, orgs, people, roles)
+
+
+def _yielding(historic: list[Entry], people: list[Entry]) -> list[Entry]:
+    """Historic entries not named in people.yaml, each marked ambiguous so that every other file wins."""
+    names = {k[0].casefold() for e in people for f in _surface_forms(e, ("name",)) if (k := _key(f))}
+    out: list[Entry] = []
+    for e in historic:
+        k = _key(str(e.get("name", "")))
+        if k is not None and k[0].casefold() in names:
+            continue
+        out.append(Entry({**e.data, "ambiguous": True}, e.file, e.line))
+    return out
 
 
 def _clashes(countries: list[Entry], orgs: list[Entry], people: list[Entry]) -> list[str]:
@@ -472,7 +621,7 @@ def _build(
         for e in entries:
             info = ActorInfo(
                 e["name"], e["country"], e["sector"], e.get("role"), kind,
-                tuple(e.get("context") or ()), _where(e, base),
+                tuple(e.get("context") or ()), _where(e, base), _terms_of(e),
             )  # fmt: skip
             for form in [e["name"], *e["aliases"]]:
                 lex._add(form, bool(e.get("case_sensitive")), info, bool(e.get("ambiguous")))
@@ -488,4 +637,7 @@ def _build(
         "people": len(people),
         "roles": len(roles),
     }
+    historic = sum(1 for e in people if Path(e.file).name == _HISTORIC)
+    if historic:
+        lex.counts["people_historic"] = historic  # included in "people"
     return lex

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
@@ -90,8 +91,10 @@ def _is_country(code: str | None) -> bool:
 class ArticleActors:
     """Actor resolution for one article. Call :meth:`prepare` on each sentence in order."""
 
-    def __init__(self, lex: ActorLexicon, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, lex: ActorLexicon, nlp: Language, gazetteer: Gazetteer | None = None,
+                 published: date | None = None) -> None:
         self.lex = lex
+        self.published = published  # picks a person's term in office (ActorInfo.on)
         self.nlp = nlp
         self.gaz = gazetteer
         self.history: list[ActorRef] = []
@@ -119,7 +122,7 @@ class ArticleActors:
                 key = self.nlp.vocab.strings[mid]
                 info = table.get(key)
                 if info is not None:
-                    matches.append((s - span.start, e - span.start, info))
+                    matches.append((s - span.start, e - span.start, info.on(self.published)))
         idx.actor_spans = [_Match(s, e, i) for s, e, i in _longest(matches)]
         rmatches: list[tuple[int, int, RoleInfo]] = []
         for mid, s, e in roles(span.doc, as_spans=False):
@@ -351,8 +354,11 @@ class ArticleActors:
         chain = _name_chain(tok)
         chain_idx = {t.i - span.start for t in chain}
         head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
-        mod_matches = [m for m in in_np if m not in head_matches]
+        mod_matches = [m for m in in_np if m not in head_matches and not _proxy_marked(span, m)]
         roles = [r for r in idx.role_spans if all(k in np_idx for k in range(r[0], r[1]))]
+        if tok.lemma_.lower() in words("role_modified_non_actors"):
+            # "a press conference", "a media briefing": a role word in front of a thing is no actor
+            roles = [r for r in roles if r[0] <= i < r[1]]
         role = _best_role(roles, i)
         person_name = _person_name(chain, tok)
         plural = tok.tag_ in ("NNS", "NNPS")
@@ -367,6 +373,10 @@ class ArticleActors:
             if role is not None and any(best.start <= r[0] < best.end and r[2] is role for r in roles):
                 role = None   # "the People's Republic of China": a role word inside a name is not a role
             country = info.country
+            if info.kind == "demonym" and _proxy_marked(span, best):
+                # "ethnic Albanians in North Macedonia": where they live, not the kin state
+                country = self._country_of_locative(sent, tok)
+                info = replace(info, sector=info.sector or "CVL")
             mod_country = _first_country(mod_matches)
             if country is None and mod_country:
                 country = mod_country
@@ -435,6 +445,15 @@ class ArticleActors:
             if state_ref is not None:
                 return ActorRef(replace(state_ref.actor, text=_np_text(np)), "country",
                                 f"the-country:{state_ref.country}", sent, i, subject=_is_subject(tok))
+        if low in words("bare_body_heads") and tok.text[:1].isupper() and _is_definite(tok) and not plural and \
+                mod_info is None and role is None and len(np) <= 2:
+            # "The Council calls on ...", "the Commission proposed ...": the body of the international
+            # organisation the article is about (the EU's Council in an EU release, the UN's in a UN one)
+            bodies = [r for r in reversed(self.history) if r.country in ("EUR", "UNO", "AU")]
+            if bodies:
+                b = bodies[0].actor
+                return ActorRef(Actor(text=_np_text(np), name=None, role=None, country=b.country, sector="IGO"),
+                                "org", f"bare-body:{b.country}", sent, i, subject=_is_subject(tok))
         if low in PAIR_HEADS and _is_pair_np(tok):
             return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)
         if low in COUNTERPART and mod_country is None:
@@ -839,6 +858,20 @@ def _best_role(roles: Sequence[tuple[int, int, RoleInfo]], head: int) -> RoleInf
     return min(roles, key=key)[2]
 
 
+def _proxy_marked(span: Span, m: _Match) -> bool:
+    """'pro-Russian separatists', 'Iranian-backed militias', 'ethnic Albanians': the modifier names a patron or
+    a kin group, not the actor's country (C3); the country then comes from the place or the setting."""
+    before = [span[k].lower_ for k in range(max(0, m.start - 2), m.start)]
+    after = [span[k].lower_ for k in range(m.end, min(len(span), m.end + 2))]
+    if before and before[-1] in words("kin_markers"):
+        return True
+    if len(before) == 2 and before[-1] == "-" and before[0] in ("pro", "anti"):
+        return True
+    if before and before[-1].startswith(("pro-", "anti-")):
+        return True
+    return len(after) == 2 and after[0] == "-" and after[1] in words("patron_participles")
+
+
 def _first_country(ms: Sequence[_Match]) -> str | None:
     for m in sorted(ms, key=lambda m: m.start):
         if m.info.country:
@@ -863,8 +896,14 @@ def _is_definite(tok: Token) -> bool:
 
 
 def _is_pair_np(tok: Token) -> bool:
+    """'the two sides', 'both countries', 'the parties': a plural (or 'both') phrase with no noun of its own
+    in front ('the opposition party', 'the ruling parties' of one country are no pair)."""
     words = {c.lower_ for c in tok.children}
-    return bool(words & {"both", "two", "the", "sides", "all"}) or tok.lower_ in ("sides",)
+    if any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return False
+    if tok.tag_ not in ("NNS", "NNPS") and "both" not in words and "either" not in words:
+        return False
+    return bool(words & {"both", "two", "the", "sides", "all", "either"}) or tok.lower_ in ("sides",)
 
 
 def _longest(ms: Iterable[tuple[int, int, object]]) -> list:  # type: ignore[type-arg]

@@ -48,7 +48,7 @@ EXTRA_LIGHT = {"commit", "pledge", "provide", "approve", "authorize", "authorise
 RECIPROCAL = {"skirmish", "clash", "fighting", "exchange", "battle", "firefight", "hostility", "confrontation",
               "shootout", "gunfight", "exchanges"}
 DYADIC_TYPES = {"SANCTION", "REJECT", "ACCUSE", "THREATEN"}
-OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"}
+OWNER_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "COERCE"}
 THREAT_MODE: dict[tuple[str, str | None], str] = {
     ("ASSAULT", None): "violence", ("MOBILIZE", None): "violence", ("SANCTION", None): "restrict",
     ("SANCTION", "expel"): "expel", ("SANCTION", "withdraw"): "relations", ("SANCTION", "discontinue"): "restrict",
@@ -63,6 +63,7 @@ WEAPON_WORDS = {"missile", "rocket", "icbm", "projectile", "munition", "shell", 
 DOMESTIC_SECTORS = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "MED", "BUS"}
 DESCRIBE_VERBS = {"describe", "call", "label", "brand", "characterise", "characterize", "term", "denounce",
                   "portray", "condemn"}
+PATIENT_PASSIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
 ONE_SIDED_TYPES = {"PROTEST", "RETREAT", "MOBILIZE", "CONCEDE", "COERCE"}
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
 PLACEISH = {"region", "province", "city", "town", "village", "territory", "infrastructure", "grid", "refinery",
@@ -142,6 +143,8 @@ class SentenceCoder:
         self.gaz = gazetteer
         self.published = published
         self._un_session = False
+        # the counterpart of the last meeting each country held, by sentence: "I met X ... We agreed ..."
+        self._met: dict[str, tuple[int, ActorRef]] = {}
         self._event_heads: set[int] = set()
         self._record_frame: Callable[[Token], None] | None = None
         # dated clauses that are not events themselves ("the UN chief told the Council today"), by verb
@@ -194,9 +197,14 @@ class SentenceCoder:
                         continue
                     toks = [i, *[t - span.start for t in mods]]
                     text = " ".join(span[k].text for k in sorted(toks))
-                    clause, light = self._noun_clause(tok, np_.trigger)
-                    hits.append(_Hit(i, toks, text, np_.trigger, "noun",
-                                     clause - span.start if clause is not None else i,
+                    hi, htok = i, tok
+                    if "of" in np_.modifiers and span[min(toks)].dep_ != "pobj":
+                        # "state of emergency", "cessation of hostilities": the first noun heads the phrase
+                        hi = min(toks)
+                        htok = span[hi]
+                    clause, light = self._noun_clause(htok, np_.trigger)
+                    hits.append(_Hit(hi, toks, text, np_.trigger, "noun",
+                                     clause - span.start if clause is not None else hi,
                                      light - span.start if light is not None else None))
                     break
         heads = {h.i for h in hits}
@@ -237,12 +245,16 @@ class SentenceCoder:
             if cur.dep_ == "pobj" and head.dep_ == "prep" and _is_measure(head):
                 cur = head.head
                 continue
-            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and _is_quantity(head):
-                cur = head
+            if cur.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and (
+                    _is_quantity(head) or head.lemma_.lower() in words("effort_heads")):
+                cur = head   # "$50 million in aid", "a mediation effort", "a peace bid": the event's own phrase
                 continue
             if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj"):
                 lights = set(trig.light_verbs or DEFAULT_LIGHT_VERBS) | EXTRA_LIGHT
-                is_light = head.lemma_.lower() in lights and cur.dep_ in ("dobj", "nsubjpass")
+                lem = head.lemma_.lower()
+                # "reimposed a blockade", "reopened talks": the repeated act is still the act
+                is_light = (lem in lights or (lem.startswith("re") and lem[2:] in lights)) and \
+                    cur.dep_ in ("dobj", "nsubjpass")
                 return head.i, (head.i if is_light else None)
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
                     "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
@@ -277,6 +289,14 @@ class SentenceCoder:
                 outer.target = c.target
                 outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
+            if outer.target is None and c.target is None and outer.event_type == "THREATEN" and \
+                    c.event_type in ONE_SIDED_TYPES:
+                # "threatened to impose a curfew in the capital": a domestic measure threatens the state's own
+                scene = self._state_of_scene(sent, span[c.head_i], cities=True, depth=2) or (
+                    self._state_of_scene(sent, span[c.clause_i], cities=True) if c.clause_i is not None else [])
+                if scene and outer.source is not None and outer.source.country == scene[0].country:
+                    outer.target = replace(scene[0], rule="one-sided")
+                    outer.notes.append(f"a threatened measure at home aims at home: {scene[0].country}")
             if outer.mode is None and outer.event_type in ("REQUEST", "REJECT"):
                 outer.mode = self._refused_mode(c.trigger, span[c.trigger_i[0]])
             if outer.mode is None and outer.event_type == "THREATEN":
@@ -287,6 +307,27 @@ class SentenceCoder:
                     outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
+        # "mobilised reservists for a war against Iraq", "massed troops for an offensive on Kharkiv": a
+        # deployment aims at the target of the attack it prepares
+        for c in cands:
+            if c.event_type != "MOBILIZE" or c.target is not None:
+                continue
+            for o in cands:
+                if o is c or o.event_type != "ASSAULT":
+                    continue
+                t = span[o.head_i]
+                prep = t.head if t.dep_ == "pobj" else None
+                if prep is None or prep.lower_ not in ("for", "ahead of") or \
+                        prep.head.i - span.start not in (c.head_i, *c.trigger_i):
+                    continue
+                if o.target is not None and o.target.country and \
+                        (c.source is None or c.source.country != o.target.country):
+                    c.target = o.target
+                    c.notes.append(f"target of the attack it prepares, '{o.trigger_text}': {o.target.country}")
+                    break
+                if o.target is None and o.place_target is not None and o.place_target.country:
+                    c.place_target = o.place_target   # "for an offensive against Kharkiv": the place attacked
+                    break
         self._invitations(sent, cands)
         # one refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule a visit")
         frames: dict[int, list[Candidate]] = {}
@@ -570,6 +611,8 @@ class SentenceCoder:
             c.notes.append(f"an invitation: {guests[0].country} is to visit {host.country}")
 
     def _refused_mode(self, trig: Trigger, tok: Token) -> str:
+        if trig.type == "REQUEST" and trig.mode:
+            return trig.mode   # "rejected an offer of talks" (REQUEST/meet): what was asked for is refused
         if tok.lemma_.lower() in MEET_WORDS:
             return "meet"
         if tok.lemma_.lower() in ASSIST_WORDS:
@@ -581,6 +624,13 @@ class SentenceCoder:
                 return "yield"
             return "change"
         if trig.type == "AGREE":
+            # "rejected an offer of talks", "turned down a proposal for aid": the offer's content decides
+            inner = [_pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("of", "for")]
+            for p in inner:
+                if p is not None and p.lemma_.lower() in MEET_WORDS:
+                    return "meet"
+                if p is not None and p.lemma_.lower() in ASSIST_WORDS:
+                    return "assist"
             return "change"
         return REQUEST_MODE.get(trig.type, "change")
 
@@ -600,6 +650,10 @@ class SentenceCoder:
         future = hypo = neg = planned = cancelled = False
         frame: tuple[str, Token] | None = None
         under_report = False
+        if h.kind == "noun" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in words("effect_verbs"):
+            # "Russia's withdrawal from the deal will hurt Egypt": the effect is future, the act is not
+            chain = [tok]
+            notes.append(f"subject of the effect '{tok.head.text}': its own tense only")
         # nominal modifiers: "a planned trip", "a possible visit", "no talks"
         if h.kind == "noun":
             for ch in tok.children:
@@ -664,6 +718,22 @@ class SentenceCoder:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        if frame is None and top.dep_ == "ccomp" and head.i != top.i and head.pos_ in ("VERB", "NOUN") and \
+                mod.matches("request", head) and h.trigger.type not in ("REQUEST",):
+            # "demanded that Israel withdraw", "insists that Russia pull out": the content of a demand
+            frame = ("request", head)
+            notes.append(f"content of the demand '{head.text}'")
+        if top.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words("plan_nouns") and \
+                h.kind == "verb":
+            # "has plans to visit" is planned; "has no plans to visit", "does not intend ..." is negated
+            gov = head.head if head.dep_ in ("dobj", "attr", "nsubj") else None
+            if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in head.children) or (
+                    gov is not None and any(ch.dep_ == "neg" for ch in gov.children)):
+                neg = True
+                notes.append(f"'no {head.text}' to: negated")
+            else:
+                planned = True
+                notes.append(f"'{head.text}' to: planned")
         if top.dep_ in ("ccomp",) and head.lemma_.lower() in SAY_LEMMAS | set(mod.words.get("report", ())):
             under_report = True
         if cancelled:
@@ -675,6 +745,11 @@ class SentenceCoder:
         if neg and frame is None:
             return "negated", frame, notes
         conditional = any(n.startswith("consequent of a condition") or n == "inside a condition" for n in notes)
+        if hypo and conditional and h.trigger.type == "THREATEN" and not any(n.startswith("modal") for n in notes):
+            # "threatened to close the border if the attacks go on": an ultimatum is made, its condition is
+            # part of what is threatened
+            hypo = False
+            notes.append("a threat's condition is its content: the threat occurred")
         if hypo:
             if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in v.children):
                 notes.append("'would' in reported speech reads as future")
@@ -705,6 +780,13 @@ class SentenceCoder:
                 if lead is not None:
                     srcs = [lead]
                     c.notes.append(f"subject from the list's lead-in '{lead.actor.text}:'")
+                elif obj is not None and obj.dep_ == "nsubjpass" and trig.type in PATIENT_PASSIVE_TYPES:
+                    # "two citizens were arrested in Tehran": no agent; the state where it happened acts
+                    srcs = [replace(r, actor=replace(r.actor, sector="GOV"))
+                            for r in self._state_of_scene(sent, tok, cities=True)]
+                    if srcs:
+                        c.notes.append(f"agentless passive: the act of the state where it happened, "
+                                       f"{srcs[0].country}")
             if agent is not None:
                 srcs = self._refs(sent, agent)
                 if subj is not None:
@@ -712,6 +794,25 @@ class SentenceCoder:
             elif subj is not None:
                 srcs = self._refs(sent, subj)
             heads = [tok]
+            if trig.type == "REQUEST" and not tgts and (obj is None or obj.dep_ == "ccomp"):
+                # "demanded that President Museveni step down": the one asked is the subject of the that-clause
+                for ch in tok.children:
+                    csubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None) \
+                        if ch.dep_ == "ccomp" else None
+                    if csubj is not None:
+                        tgts = self._refs(sent, csubj)
+                        if tgts:
+                            c.notes.append(f"asked: the subject of the that-clause, '{csubj.text}'")
+                            break
+            if trig.type == "RETREAT" and trig.mode == "access" and not tgts:
+                # "allowed aid trucks to enter Gaza", "let refugees cross into Jordan": the place let into
+                for ch in tok.children:
+                    if ch.dep_ not in ("ccomp", "xcomp"):
+                        continue
+                    for g in ch.subtree:
+                        pl = self._place(sent, g) if g.dep_ in ("dobj", "pobj") else None
+                        if pl is not None and pl.country and c.place_target is None:
+                            c.place_target = pl
             if trig.type in ("AID", "COOPERATE") and not tgts:
                 # "extradited a Russian hacker to the United States", "sent aid to Gaza": the recipient
                 to = next((ch for ch in tok.children if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"), None)
@@ -734,6 +835,9 @@ class SentenceCoder:
                     if not tgts and obj.pos_ in ("NOUN", "PROPN", "NUM"):
                         heads.append(obj)   # "lift its sanctions on the general"
                         owner = self._owner(sent, obj) if trig.type in OWNER_TYPES else []
+                        if owner and trig.symmetric and len({r.country for r in srcs if r.country}) >= 2 and \
+                                owner[0].kind == "pronoun":
+                            owner = []   # "A and B upgraded their ties": 'their' is the pair itself
                         if owner:
                             tgts = owner
                             c.notes.append(f"target is the owner of '{obj.text}': {owner[0].country}")
@@ -744,9 +848,16 @@ class SentenceCoder:
                                                f"{tgts[0].country}")
         else:
             heads = [tok]
+            if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in words("effort_heads"):
+                heads.append(tok.head)   # "a mediation effort between A and B": the frame's phrases are its own
             poss = [ch for ch in tok.children if ch.dep_ == "poss"]
             mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
             agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
+            if not agent_p:
+                # "the detention of three reporters by the police": the parser hangs 'by' on the patient
+                agent_p = [b for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                           for p in [_pobj(ch)] if p is not None
+                           for b in p.children if b.dep_ == "prep" and b.lower_ == "by"]
             if poss:
                 srcs = self._refs(sent, poss[0])
                 if poss[0].lower_ in ("their", "our") and h.clause != h.i:
@@ -770,6 +881,9 @@ class SentenceCoder:
                 # "Aliyev would skip the meeting"); "I welcome the release of hostages" does not
                 lends = h.light is not None or _transparent(v) or v.lemma_.lower() in EXTRA_LIGHT or \
                     self.mod.matches("cancel", v)
+                if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "against", "from") and \
+                        v.lemma_.lower() in words("response_verbs"):
+                    lends = False   # "responded to the threats": the responder did not make them
                 vsubj, _vobj, vagent = _verb_args(v, _control_chain(v))
                 if not srcs and lends:
                     if vagent is not None:
@@ -793,6 +907,17 @@ class SentenceCoder:
                     _s, aobj, _a = _verb_args(ch, [ch])
                     if aobj is not None and aobj.i != tok.i:
                         tgts = self._refs(sent, aobj)
+            if trig.type == "REQUEST" and not tgts:
+                # "Japan's call for China to free him": the subject of the for-to clause is asked
+                for ch in tok.children:
+                    if ch.dep_ in ("acl", "advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                    for m in ch.children):
+                        fsubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                        if fsubj is not None:
+                            tgts = self._refs(sent, fsubj)
+                            if tgts:
+                                c.notes.append(f"asked: the subject of 'for ... to {ch.text}'")
+                                break
             ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
             if ofs and not tgts:
                 pob = _pobj(ofs[0])
@@ -979,6 +1104,8 @@ class SentenceCoder:
                 order.append((0, ch))
             elif d == "prep" and low == "by":
                 order.append((1, _pobj(ch)))
+            elif d == "prep" and low == "from" and tok.lemma_.lower() in words("message_nouns"):
+                order.append((1, _pobj(ch)))   # "an appeal from the president", "a request from Kyiv"
             elif d in ("acl", "relcl"):
                 s_, _o, ag = _verb_args(ch, [ch])
                 if ag is not None:
@@ -1016,14 +1143,34 @@ class SentenceCoder:
             return False
         if c.event_type == "RETREAT" and c.mode not in ("resign", None):
             return False
-        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law"):
-            return False   # an arrest or a seizure needs its patient; a curfew does not
+        if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law") and \
+                c.trigger.id != "coerce.restrict.suppress-protest":
+            return False   # an arrest or a seizure needs its patient; a curfew or a banned march does not
         if c.status not in ("occurred", "planned"):
             return False
         if not self._is_verb_trigger(c) and c.clause_i == c.head_i:
             return False   # a bare event noun ("the protests") is background, not a reported act
         named = {r.country for r in self.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
         return named <= {c.source.country}
+
+    def _detainee_at_home(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose
+        nationality the text does not give are that state's own (an arrest of foreigners names them)."""
+        if c.event_type != "COERCE" or c.mode != "arrest" or c.source is None or not c.source.country or \
+                c.source.country in IGO_LIKE or c.consumed or not c.trigger_i:
+            return False
+        tok = sent.span[c.trigger_i[0]]
+        if tok.pos_ == "VERB":
+            pats = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+        else:
+            pats = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+                    for p in [_pobj(ch)] if p is not None]
+        for pat in pats:
+            for t in [pat, *[x for x in pat.conjuncts]]:
+                if t.ent_type_ == "PERSON" or t.lemma_.lower() in words("person_nouns") or \
+                        (t.like_num and t.dep_ == "dobj"):   # "killing two and arresting 30"
+                    return True
+        return False
 
     def _lead_in_subject(self, sent: Sentence) -> ActorRef | None:
         """'The European Council: / demands the release ...; / calls on ...': the items of a list that
@@ -1059,6 +1206,12 @@ class SentenceCoder:
             topical = (tok.dep_ == "dobj" and head.lemma_.lower() in words("topic_verbs")) or (
                 tok.dep_ == "pobj" and head.lower_ in words("topic_preps") and (
                     head.head.i - span.start in consult_heads or head.head.lemma_.lower() in words("topic_verbs")))
+            # "prevent attacks on shipping", "protect civilians from attacks": what an act guards against is
+            # not reported as happening
+            prevented = tok.dep_ == "dobj" and head.lemma_.lower() in words("prevent_verbs")
+            guarded = tok.dep_ == "pobj" and head.lower_ in ("from", "against") and \
+                head.head.lemma_.lower() in words("protect_verbs")
+            topical = topical or prevented or guarded
             if topical:
                 c.consumed, c.emitted = True, False
                 c.reason = f"a topic of '{head.text}', not an event"
@@ -1091,14 +1244,36 @@ class SentenceCoder:
             setattr(c, side, replace(ref, actor=replace(ref.actor, country=oref.country)))
             c.notes.append(f"{side} '{ref.actor.text}' has no country of its own: {oref.country}'s, a domestic act")
 
-    def _state_of_scene(self, sent: Sentence, tok: Token) -> list[ActorRef]:
+    def _setting_country(self, c: Candidate) -> None:
+        """C9: 'the opposition', 'protesters', 'the police' with no country of their own, in an article about one
+        state only (international bodies aside), belong to that state; the other side must be coded."""
+        states = [k for k in self.actors.country_counts if k not in IGO_LIKE and k not in ("NGO", "ICRC")]
+        if len(states) != 1:
+            return
+        for side, other in (("target", "source"), ("source", "target")):
+            ref: ActorRef | None = getattr(c, side)
+            oref: ActorRef | None = getattr(c, other)
+            if ref is None or ref.country is not None or ref.actor.sector is None or ref.actor.sector == "IGO" or \
+                    oref is None:
+                continue
+            if not oref.country:
+                if oref.actor.sector is None or oref.actor.sector == "IGO" or side == "source":
+                    continue
+                # "the government accused the protesters": both roles belong to the article's one state
+                setattr(c, other, replace(oref, actor=replace(oref.actor, country=states[0])))
+            setattr(c, side, replace(ref, actor=replace(ref.actor, country=states[0])))
+            c.notes.append(f"{side} '{ref.actor.text}' has no country; the article's only state is {states[0]}")
+
+    def _state_of_scene(self, sent: Sentence, tok: Token, cities: bool = False, depth: int = 1) -> list[ActorRef]:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
-        country, is that country's own affair; the country (not a city in it) is the target."""
+        country, is that country's own affair; the country (not a city in it, unless ``cities``) is the
+        target."""
         for ch in tok.subtree:
-            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= 4:
+            if ch.dep_ == "prep" and ch.lower_ == "in" and _depth_below(ch, tok) <= (depth if cities else 4):
                 pob = _pobj(ch)
                 pl = self._place(sent, pob) if pob is not None else None
-                if pl is not None and pl.country and pl.kind == "country" and pl.country not in IGO_LIKE:
+                if pl is not None and pl.country and (pl.kind == "country" or cities) and \
+                        pl.country not in IGO_LIKE:
                     return [ActorRef(Actor(text=_phrase(pob) if pob is not None else pl.name, name=pl.name,
                                            role=None, country=pl.country, sector=None),
                                      "country", f"scene:{pl.name}", sent.index,
@@ -1124,7 +1299,17 @@ class SentenceCoder:
     def _refs(self, sent: Sentence, tok: Token | None) -> list[ActorRef]:
         if tok is None:
             return []
-        return [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+        refs = [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+        # "the president of Kenya and his Tanzanian counterpart": the parser hangs the second person on the
+        # country of the first; a person or counterpart phrase there is the head's conjunct
+        for of in (ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+            pob = _pobj(of)
+            for cj in (pob.conjuncts if pob is not None else ()):
+                r = self.actors.resolve(sent.index, cj.i - sent.span.start)
+                if r is not None and r.country and (r.kind in ("person", "counterpart") or cj.pos_ == "NOUN") and \
+                        r not in refs:
+                    refs.append(r)
+        return refs
 
     def _is_actorish(self, sent: Sentence, tok: Token) -> bool:
         r = self.actors.resolve(sent.index, tok.i - sent.span.start)
@@ -1461,10 +1646,12 @@ class SentenceCoder:
             # an accusation or refusal aimed at a state is aimed at its government
             c.target = replace(c.target, actor=replace(c.target.actor, sector="GOV"))
         # a veto with no named target is cast against the Council's text (GOLD-GUIDE: target UNO)
-        if c.event_type == "REJECT" and c.lemma == "veto" and c.target is None and self.gaz is not None and (
-                self._un_session or "council" in span.text.lower() or "resolution" in span.text.lower()):
+        if c.event_type == "REJECT" and c.lemma == "veto" and (c.target is None or "implicit" in c.target.rule) and \
+                self.gaz is not None and (self._un_session or any(
+                    w in span.text.lower() for w in ("council", "resolution", "draft"))):
             c.target = ActorRef(Actor(text="the Security Council", name="United Nations Security Council",
                                       role=None, country="UNO", sector="IGO"), "org", "veto:UNO", c.sent, c.head_i)
+            c.rule = c.rule.replace("+implicit-target", "")
             c.notes.append("a veto is cast against the Security Council's draft: target UNO")
         # domestic repression: "police detained dozens of protesters" -- the detained are the state's own
         if c.event_type == "COERCE" and c.source is not None and c.source.country and c.target is not None and \
@@ -1485,7 +1672,13 @@ class SentenceCoder:
             # "students protested against the government": a crowd's protest is a demonstration
             c.event_type, c.mode = "PROTEST", "demo"
             c.notes.append("a crowd protesting: PROTEST/demo, not a verbal accusation")
+        if c.event_type == "ASSAULT" and c.lemma in words("movement_verbs") and c.source is not None and \
+                c.source.actor.sector == "CVL":
+            # "refugees crossed into Jordan", "migrants moved into the town": people moving are no invasion
+            c.emitted, c.reason = False, "civilians moving across a border are not an attack"
+            return
         self._localise(sent, c)
+        self._setting_country(c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -1500,6 +1693,19 @@ class SentenceCoder:
                 c.notes.append(f"the place acted on or against is the target: {p.name} ({p.country})")
                 if c.place is None:
                     c.place, c.place_text = p, p.name
+        if (c.target is None or c.target.country is None) and self._detainee_at_home(sent, c):
+            c.target = ActorRef(Actor(text=f"(detained by {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector="CVL"), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+detainee"
+            c.notes.append(f"the detained have no stated nationality: taken as {c.source.country}'s own")
+        if (c.target is None or c.target.country is None) and c.trigger.symmetric and \
+                c.source.rule.startswith("pronoun:we") and c.source.country in self._met:
+            at, partner = self._met[c.source.country]
+            if 1 <= c.sent - at <= 2:
+                # "I met the Indonesian minister ... We agreed to ...": 'we' are the two who met
+                c.target = partner
+                c.notes.append(f"'{c.source.actor.text}' after a meeting: the two who met, with {partner.country}")
         if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
             c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
                                       country=c.source.country, sector=None), "country", "one-sided",
@@ -1509,13 +1715,18 @@ class SentenceCoder:
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
-        if c.source.country == c.target.country and c.target.rule != "one-sided" and (
+        sectors = {c.source.actor.sector, c.target.actor.sector}
+        non_state = bool(sectors & {"REB", "OPP", "CVL"}) and None in sectors   # rebels against the state
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and (
                 c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
                                                                            c.target.actor.sector)):
             c.emitted, c.reason = False, "source and target are the same actor"
             return
         if c.trigger.needs_target and c.target is None:
             c.emitted, c.reason = False, "trigger needs a target"
+        if c.event_type == "CONSULT" and c.source.country and c.target.country and \
+                c.target.country != c.source.country:
+            self._met[c.source.country] = (c.sent, c.target)
         if c.place is None and c.event_type == "CONSULT":
             self._default_place(sent, c)
         # CONSULT mode from place and venue
@@ -1639,6 +1850,12 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
         return False
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr")
              for t in ch.subtree}
+    # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
+    words |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
+              for g in ch.children if g.dep_ in ("nsubj", "nsubjpass") for t in g.subtree}
+    # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
+    words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
+              for m in ch.children if m.dep_ in ("mark", "aux")}
     return bool(words & set(objects))
 
 
