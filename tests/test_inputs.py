@@ -395,3 +395,68 @@ def test_latin_script_language_without_a_list_is_unknown_not_english(text: str) 
 def test_a_list_of_names_is_not_an_unknown_language() -> None:
     names = ", ".join(["France", "Germany", "Japan", "Brazil", "India", "Kenya", "Chile", "Egypt"] * 20)
     assert guess_language(f"{names} signed an agreement with China.").english
+
+
+def test_batch_skips_a_foreign_jsonl_record_with_a_reason(tmp_path: Path) -> None:
+    from detente.batch import code_partition, plan_partitions
+
+    p = tmp_path / "wire.jsonl"
+    fr = (LANG_DIR / "fr-talks.txt").read_text(encoding="utf-8")
+    recs = [{"id": "en", "text": ARTICLE, "published": "2024-05-08"}, {"id": "fr", "text": fr}]
+    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    [part] = list(plan_partitions([p], 10))
+    out = code_partition(part)
+    [failure] = out.failure_rows
+    assert failure["stage"] == "read"
+    assert failure["reason"].startswith(f"{p}:2: article 'fr' is not English (looks like fr;")
+    assert out.articles == 1 and out.events > 0
+
+
+def test_ingest_skips_a_foreign_page_and_feed_item(tmp_path: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from detente.ingest import read_source
+
+    es = (LANG_DIR / "es-talks.txt").read_text(encoding="utf-8")
+    def html(text: str) -> str:
+        return "<html><body><article>" + "".join(f"<p>{x}</p>" for x in text.split("\n\n")) + "</article></body></html>"
+
+    pages = {"/es": html(es), "/en": html(ARTICLE)}
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path == "/feed":
+                base = f"http://127.0.0.1:{self.server.server_address[1]}"
+                body = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+                        f"<item><title>a</title><link>{base}/en</link></item>"
+                        f"<item><title>b</title><link>{base}/es</link></item></channel></rss>").encode()
+                ctype = "application/rss+xml"
+            elif self.path in pages:
+                body, ctype = pages[self.path].encode(), "text/html; charset=utf-8"
+            else:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{srv.server_address[1]}"
+    try:
+        [page] = list(read_source(f"{base}/es"))
+        assert isinstance(page, NotEnglishError) and "looks like es" in page.message
+        [en] = list(read_source(f"{base}/en"))
+        assert isinstance(en, Article)
+        items = list(read_source(f"{base}/feed"))
+        assert [type(i).__name__ for i in items] == ["Article", "NotEnglishError"]
+    finally:
+        srv.shutdown()
+        srv.server_close()
