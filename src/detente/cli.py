@@ -111,9 +111,7 @@ def iter_inputs(paths: Sequence[str], problems: list[str], *, limits: Limits | N
                 if isinstance(item, DetenteError):
                     problems.append(item.one_line())
                     continue
-                for w in item.warnings:
-                    _err(w)
-                yield item
+                yield item   # its reading notes travel in item.warnings and are printed with the coding result
         except DetenteError as e:
             problems.append(e.one_line())
 
