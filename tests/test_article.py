@@ -542,9 +542,17 @@ def test_binary_garbage(tmp_path: Path) -> None:
         read_articles(p)
 
 
-def test_not_utf8(tmp_path: Path) -> None:
+def test_not_utf8_latin1_is_read_with_a_warning(tmp_path: Path) -> None:
     p = tmp_path / "latin.txt"
     p.write_bytes("Caf\xe9 talks resumed.".encode("latin-1"))
+    [art] = read_articles(p)
+    assert art.text == "Caf\xe9 talks resumed."
+    assert any("not UTF-8" in w and "Windows-1252" in w for w in art.warnings)
+
+
+def test_not_utf8_nor_western_text(tmp_path: Path) -> None:
+    p = tmp_path / "mixed.txt"
+    p.write_bytes(b"Talks resumed. " + bytes(range(0x80, 0x100)) * 3)
     with pytest.raises(ArticleFormatError, match="not UTF-8"):
         read_articles(p)
 

@@ -372,12 +372,13 @@ def test_binary_file_exit_2_one_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("bad", ["2024-13-45", "yesterday", "06/05/2024", "2024-5"])
-def test_malformed_published_is_a_usage_error(bad: str) -> None:
+def test_malformed_published_is_one_line_exit_2(bad: str) -> None:
     result = invoke("code", ARTICLE, "--published", bad)
     assert result.exit_code == 2
     assert result.stdout == ""
-    usage_error(result.stderr, "--published")
-    assert "YYYY-MM-DD" in result.stderr
+    lines = problem_lines(result.stderr)
+    assert len(lines) == 1
+    assert lines[0].startswith(f"detente: --published {bad!r}: ")
 
 
 def test_unknown_format_is_a_usage_error() -> None:
@@ -581,7 +582,7 @@ def test_subprocess_binary_and_empty_files(tmp_path: Path) -> None:
 def test_subprocess_malformed_published() -> None:
     proc = run_detente("code", ARTICLE, "--published", "2024-02-30")
     assert proc.returncode == 2
-    usage_error(proc.stderr, "--published")
+    assert problem_lines(proc.stderr) == ["detente: --published '2024-02-30': no such date"]
 
 
 def test_subprocess_eval_bad_gold_line(tmp_path: Path) -> None:

@@ -13,12 +13,16 @@ import html as html_lib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleFormatError, InputError
+from .normalize import clean_chars
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 __all__ = [
     "Article",
@@ -59,6 +63,7 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     source_file: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # notes from reading it (e.g. the encoding guessed)
 
     def segments(self) -> list[tuple[str, str]]:
         """``(kind, text)`` in coding order: headline, standfirst, each caption, each body paragraph."""
@@ -589,6 +594,17 @@ def _continues(prev: str, nxt: str) -> bool:
     return _first_letter(nxt).islower()
 
 
+def _clean_value(v: Any) -> Any:
+    """Strings inside JSON-like metadata, cleaned with :func:`~detente.normalize.clean_chars`."""
+    if isinstance(v, str):
+        return clean_chars(v)
+    if isinstance(v, dict):
+        return {clean_chars(k) if isinstance(k, str) else k: _clean_value(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_clean_value(x) for x in v]
+    return v
+
+
 def article_from_text(
     text: str,
     doc_id: str,
@@ -607,6 +623,12 @@ def article_from_text(
     """
     if not isinstance(text, str) or not text.strip():
         raise ArticleFormatError("no article text", path=source_file)
+    # normalised on the way in: lone surrogates (from JSON escapes or undecodable file names) and control
+    # characters would otherwise break every UTF-8 output downstream
+    text, doc_id = clean_chars(text), clean_chars(doc_id)
+    title, url, source_file, published_text = (None if v is None else clean_chars(v)
+                                                for v in (title, url, source_file, published_text))
+    meta = _clean_value(meta) if meta else meta
     art = Article(id=doc_id, url=url, title=_clean_inline(title) if title else None, published=published,
                   published_text=published_text, source_file=source_file, meta=dict(meta or {}))
     if published is not None and art.published_text is None:
@@ -871,7 +893,7 @@ def article_from_html(html: str, doc_id: str, source_file: str | None = None) ->
 
     if not isinstance(html, str) or not html.strip():
         raise ArticleFormatError("empty HTML page", path=source_file)
-    html = _strip_xml_decl(html)
+    html = _strip_xml_decl(clean_chars(html))
     doc: Any = None
     try:
         # no "extensive" date search: a copyright year in the footer is not a publication date
@@ -961,9 +983,19 @@ def article_from_html(html: str, doc_id: str, source_file: str | None = None) ->
 # Files
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes; a file larger than ``max_bytes`` is refused, before reading it when its size is
+    known (a regular file) and else after reading at most ``max_bytes + 1`` bytes. Default: the cap of
+    :meth:`Limits.from_env() <detente.limits.Limits.from_env>`."""
+    if max_bytes is None:
+        from .limits import Limits
+
+        max_bytes = Limits.from_env().max_file_bytes
     try:
-        return path.read_bytes()
+        if path.is_file() and path.stat().st_size > max_bytes:
+            raise _too_big(path, max_bytes)
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
@@ -972,37 +1004,125 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError("permission denied", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=path) from None
+    if len(data) > max_bytes:
+        raise _too_big(path, max_bytes)
+    return data
+
+
+def _too_big(path: Path, max_bytes: int) -> InputError:
+    from .limits import format_size
+
+    try:
+        size = f"{format_size(path.stat().st_size)}, " if path.is_file() else ""
+    except OSError:
+        size = ""
+    return InputError(f"file too large ({size}over the limit of {format_size(max_bytes)}; "
+                      "raise it with --max-bytes or $DETENTE_MAX_FILE_MB)", path=path)
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _decode(data: bytes, path: Path, *, html: bool = False) -> str:
+    """The text of an article file (see :func:`_decode_noted`)."""
+    return _decode_noted(data, path, html=html)[0]
+
+
+def _decode_noted(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str | None]:
+    """The text of an article file, and a note when it was not read as UTF-8.
+
+    A byte-order mark decides (UTF-8, UTF-16 or UTF-32, little- or big-endian); UTF-16 without one is
+    recognised by its zero bytes. Other text is UTF-8, or the charset an HTML page declares, or — when it
+    is not valid UTF-8 but reads as Western European text — Windows-1252 (a superset of Latin-1), which
+    the note says. Anything else is refused as binary or as text in an unknown encoding."""
     if not data.strip():
         raise ArticleFormatError("empty file", path=path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ArticleFormatError("not valid UTF-16 text", path=path) from None
-    if b"\x00" in data[:65536]:
-        raise ArticleFormatError("binary data, not a text article", path=path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        enc = None
-        if html:
-            m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.IGNORECASE)
-            enc = m.group(1).decode("ascii") if m else None
-        if enc:
+    note = None
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
             try:
-                text = data.decode(enc, errors="replace")
-            except LookupError:
-                raise ArticleFormatError(f"unknown charset {enc!r}", path=path) from None
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ArticleFormatError(f"not valid {label} text (it starts with a {label} byte-order mark; "
+                                         f"bad bytes at offset {exc.start + len(bom)})", path=path) from None
+            break
+    else:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            text, note = utf16, "no byte-order mark: read as UTF-16"
+        elif b"\x00" in data[:65536]:
+            raise ArticleFormatError("binary data, not a text article", path=path)
         else:
-            raise ArticleFormatError(
-                f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})", path=path
-            ) from None
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                enc = None
+                if html:
+                    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.IGNORECASE)
+                    enc = m.group(1).decode("ascii") if m else None
+                if enc:
+                    try:
+                        text = data.decode(enc, errors="replace")
+                    except LookupError:
+                        raise ArticleFormatError(f"unknown charset {enc!r}", path=path) from None
+                else:
+                    legacy = _western_text(data)
+                    if legacy is None:
+                        raise ArticleFormatError(
+                            f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}), "
+                            "nor Latin-1/Windows-1252 text", path=path) from None
+                    text, note = legacy, f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset " \
+                                         f"{exc.start}): read as Windows-1252 (Latin-1)"
+    if not text.strip():
+        raise ArticleFormatError("empty file", path=path)
     controls = sum(1 for ch in text[:65536] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     if controls > max(8, len(text[:65536]) // 50):
         raise ArticleFormatError("binary data, not a text article", path=path)
+    return text, note
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``data`` decoded as UTF-16 when it plainly is (zero bytes at every other place), else None."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                return data[: len(data) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _western_text(data: bytes) -> str | None:
+    """``data`` as Windows-1252 (Latin-1 where 1252 has no character) if it reads as Western text, else None.
+
+    Text in these encodings is mostly ASCII: at most a fifth of its bytes are 0x80-0xFF, its ASCII control
+    bytes are line breaks and tabs, and most of its characters are ASCII letters, digits and spaces —
+    none of which random binary data is."""
+    sample = data[:65536]
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if high > 0.2 * len(sample):
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    head = text[:65536]
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in head):
+        return None
+    plain = sum(1 for ch in head if ch.isascii() and (ch.isalnum() or ch.isspace()))
+    if plain < 0.6 * len(head):
+        return None
     return text
 
 
@@ -1060,10 +1180,19 @@ def _record_to_article(obj: Any, default_id: str, path: Path, line: int | None, 
         raise bad(exc.message) from None
 
 
-def _iter_jsonl(text: str, path: Path) -> Iterator[Article | ArticleFormatError]:
+def _iter_jsonl(text: str, path: Path, english_only: bool = False) -> Iterator[Article | ArticleFormatError]:
+    yield from _jsonl_records(enumerate(text.split("\n"), start=1), path, english_only)
+
+
+def _jsonl_records(lines: Iterable[tuple[int, str | ArticleFormatError]], path: Path,
+                   english_only: bool) -> Iterator[Article | ArticleFormatError]:
     seen: dict[str, int] = {}
     any_record = False
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in lines:
+        if isinstance(line, ArticleFormatError):
+            any_record = True
+            yield line
+            continue
         if not line.strip():
             continue
         any_record = True
@@ -1083,30 +1212,74 @@ def _iter_jsonl(text: str, path: Path) -> Iterator[Article | ArticleFormatError]
                                      line=lineno)
             continue
         seen[art.id] = lineno
-        yield art
+        yield _language_checked(art, path, lineno) if english_only else art
     if not any_record:
         yield ArticleFormatError("no JSON records in file", path=path)
+
+
+def _stream_lines(path: Path, max_line: int) -> Iterator[tuple[int, str | ArticleFormatError]]:
+    """The lines of a (large) JSONL file read one at a time, each at most ``max_line`` bytes: a longer
+    line, or one that is not UTF-8, becomes an error for that line and reading goes on."""
+    from .limits import format_size
+
+    try:
+        f = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=path) from None
+    with f:
+        lineno = 0
+        while True:
+            raw = f.readline(max_line + 1)
+            if not raw:
+                return
+            lineno += 1
+            if len(raw) > max_line and not raw.endswith(b"\n"):
+                while True:  # skip the rest of the over-long line without holding it
+                    rest = f.readline(1 << 20)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield lineno, ArticleFormatError(f"line longer than the limit of {format_size(max_line)}: skipped",
+                                                 path=path, line=lineno)
+                continue
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield lineno, raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield lineno, ArticleFormatError(f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at column "
+                                                 f"{exc.start + 1})", path=path, line=lineno)
+
+
+def _language_checked(art: Article, path: Path, line: int | None,
+                      where: str = "") -> Article | ArticleFormatError:
+    """``art``, or a NotEnglishError naming it when it is not (detectably) English."""
+    from .language import check_english
+
+    problem = check_english(art, path=path, line=line, where=where)
+    return art if problem is None else problem
 
 
 def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def _iter_json(text: str, path: Path) -> Iterator[Article | ArticleFormatError]:
+def _iter_json(text: str, path: Path, english_only: bool = False) -> Iterator[Article | ArticleFormatError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             # one object per line in a .json file: read it as JSONL
-            yield from _iter_jsonl(text, path)
+            yield from _iter_jsonl(text, path, english_only)
             return
         raise ArticleFormatError(f"not valid JSON: {exc.msg} (column {exc.colno})", path=path,
                                  line=exc.lineno) from None
     if isinstance(data, dict):
         try:
-            yield _record_to_article(data, path.stem, path, None)
+            art = _record_to_article(data, path.stem, path, None)
         except ArticleFormatError as exc:
             yield exc
+            return
+        yield _language_checked(art, path, None) if english_only else art
         return
     if not isinstance(data, list):
         raise ArticleFormatError("JSON must be an article object or a list of them", path=path)
@@ -1124,22 +1297,33 @@ def _iter_json(text: str, path: Path) -> Iterator[Article | ArticleFormatError]:
             yield ArticleFormatError(f'record {n}: duplicate id "{art.id}"', path=path)
             continue
         seen.add(art.id)
-        yield art
+        yield _language_checked(art, path, None, f"record {n}: ") if english_only else art
 
 
-def iter_articles(path: str | Path) -> Iterator[Article | ArticleFormatError]:
+def iter_articles(path: str | Path, *, limits: Limits | None = None,
+                  english_only: bool = True) -> Iterator[Article | ArticleFormatError]:
     """Read a file lazily: each good record as an :class:`Article`, each bad one as an error object.
 
-    Problems with the file as a whole (missing, unreadable, not text, not JSON at all) are raised
-    as :class:`InputError`; a bad record — a JSONL line that is not JSON or lacks ``"text"``, an
-    article with no text — is yielded as an :class:`ArticleFormatError` naming file and line, and
-    the remaining records are still read.
+    Problems with the file as a whole (missing, unreadable, not text, not JSON at all, larger than
+    ``limits.max_file_bytes``) are raised as :class:`InputError`; a bad record — a JSONL line that is not
+    JSON or lacks ``"text"``, an article with no text, an article not in English (with ``english_only``,
+    :class:`~detente.language.NotEnglishError`) — is yielded as an :class:`ArticleFormatError` naming file
+    and line, and the remaining records are still read. A JSONL file larger than the cap is read line by
+    line, so the cap bounds each line instead. A file not in UTF-8 that was decoded anyway (UTF-16,
+    Windows-1252) gives its articles a line in :attr:`Article.warnings`.
     """
+    from .limits import Limits
+
+    limits = limits or Limits.from_env()
     p = Path(path)
-    yield from iter_articles_from_bytes(_read_bytes(p), p)
+    if p.suffix.lower() in JSONL_SUFFIXES and p.is_file() and p.stat().st_size > limits.max_file_bytes:
+        yield from _jsonl_records(_stream_lines(p, limits.max_file_bytes), p, english_only)
+        return
+    yield from iter_articles_from_bytes(_read_bytes(p, limits.max_file_bytes), p, english_only=english_only)
 
 
-def iter_articles_from_bytes(data: bytes, path: str | Path) -> Iterator[Article | ArticleFormatError]:
+def iter_articles_from_bytes(data: bytes, path: str | Path, *,
+                             english_only: bool = True) -> Iterator[Article | ArticleFormatError]:
     """:func:`iter_articles` over a file's content already read; ``path`` names it (its suffix picks the
     reader, its stem the default id). Used by the batch engine, which ships file contents to workers."""
     p = Path(path)
@@ -1151,35 +1335,44 @@ def iter_articles_from_bytes(data: bytes, path: str | Path) -> Iterator[Article 
         else "jsonl" if suffix in JSONL_SUFFIXES
         else None
     )
-    text = _decode(data, p, html=kind == "html")
+    text, note = _decode_noted(data, p, html=kind == "html")
     if kind is None:
         kind = _sniff(text)
         if kind == "json" and text.lstrip().startswith("{"):
             lines = [ln for ln in text.split("\n") if ln.strip()]
             if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines):
                 kind = "jsonl"
+    items: Iterator[Article | ArticleFormatError]
     if kind == "jsonl":
-        yield from _iter_jsonl(text, p)
+        items = _iter_jsonl(text, p, english_only)
     elif kind == "json":
-        yield from _iter_json(text, p)
+        items = _iter_json(text, p, english_only)
     else:
-        try:
-            if kind == "html":
-                yield article_from_html(text, p.stem, source_file=str(p))
-            else:
-                yield article_from_text(text, p.stem, source_file=str(p))
-        except ArticleFormatError as exc:
-            yield exc
+        items = _single(text, p, kind, english_only)
+    for item in items:
+        if note is not None and isinstance(item, Article):
+            item.warnings.append(f"{p}: {note}")
+        yield item
 
 
-def read_articles(path: str | Path) -> list[Article]:
+def _single(text: str, p: Path, kind: str, english_only: bool) -> Iterator[Article | ArticleFormatError]:
+    try:
+        art = (article_from_html(text, p.stem, source_file=str(p)) if kind == "html"
+               else article_from_text(text, p.stem, source_file=str(p)))
+    except ArticleFormatError as exc:
+        yield exc
+        return
+    yield _language_checked(art, p, None) if english_only else art
+
+
+def read_articles(path: str | Path, *, limits: Limits | None = None, english_only: bool = True) -> list[Article]:
     """All articles of a file (.txt, .md, .html, .json, .jsonl; other names are sniffed).
 
     Strict: the first bad record raises its :class:`ArticleFormatError` (use :func:`iter_articles`
     to keep the good records of a file with bad lines).
     """
     out: list[Article] = []
-    for item in iter_articles(path):
+    for item in iter_articles(path, limits=limits, english_only=english_only):
         if isinstance(item, ArticleFormatError):
             raise item
         out.append(item)

@@ -295,10 +295,15 @@ def _articles_of(item: Item) -> Iterator[Article | DetenteError]:
     if item.kind == "error":
         yield InputError(str(item.data), path=item.path, line=item.line)
     elif item.kind == "record":
+        from .language import check_english
+
         try:
-            yield _record_to_article(item.data, item.default_id, Path(item.path), item.line)
+            art = _record_to_article(item.data, item.default_id, Path(item.path), item.line)
         except DetenteError as exc:
             yield exc
+        else:  # the language check the file readers apply
+            problem = check_english(art, path=item.path, line=item.line)
+            yield art if problem is None else problem
     else:
         yield from iter_articles_from_bytes(item.data, item.path)
 

@@ -21,6 +21,7 @@ from .errors import DetenteError, InputError
 if TYPE_CHECKING:
     from .article import Article
     from .coder import Coder, CodeResult
+    from .limits import Limits
 
 EXIT_INPUT = 2
 EXIT_PARTIAL = 1
@@ -31,13 +32,60 @@ def _err(msg: str) -> None:
     click.echo(f"detente: {msg}", err=True)
 
 
+class OneLineError(click.ClickException):
+    """A bad option value, shown as one ``detente: ...`` line (no usage block) with exit code 2."""
+
+    exit_code = EXIT_INPUT
+
+    def show(self, file: Any = None) -> None:
+        _err(self.message)
+
+
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+
+def check_published(value: str, today: date | None = None) -> date:
+    """``--published``: a real calendar date (YYYY-MM-DD), not after today and not before 1900."""
+    import re
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise OneLineError(f"--published {value!r}: not a date (YYYY-MM-DD)")
+    try:
+        d = date.fromisoformat(value.strip())
+    except ValueError:
+        raise OneLineError(f"--published {value!r}: no such date") from None
+    today = today or date.today()
+    if d > today:
+        raise OneLineError(f"--published {value}: in the future (today is {today.isoformat()})")
+    if d < EARLIEST_PUBLISHED:
+        raise OneLineError(f"--published {value}: before {EARLIEST_PUBLISHED.year}")
+    return d
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
+    return check_published(value)
+
+
+def _parse_size(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    from .limits import parse_size
+
+    if value is None:
+        return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        return parse_size(value)
+    except InputError as e:
+        raise OneLineError(f"--max-bytes: {e.message}") from None
+
+
+def _limits(max_bytes: int | None) -> Limits:
+    from dataclasses import replace
+
+    from .limits import Limits
+
+    limits = Limits.from_env()
+    return limits if max_bytes is None else replace(limits, max_file_bytes=max_bytes)
 
 
 def _expand(paths: Sequence[str]) -> Iterator[Path]:
@@ -51,17 +99,19 @@ def _expand(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def iter_inputs(paths: Sequence[str], problems: list[str]) -> Iterator[Article]:
-    """Every readable article under ``paths``; every problem appended to ``problems`` as one line."""
+def iter_inputs(paths: Sequence[str], problems: list[str], *, limits: Limits | None = None,
+                english_only: bool = True) -> Iterator[Article]:
+    """Every readable article under ``paths``; every problem appended to ``problems`` as one line (an
+    article not in English is one, unless ``english_only`` is off); reading notes printed as warnings."""
     from .article import iter_articles
 
     for path in _expand(paths):
         try:
-            for item in iter_articles(path):
+            for item in iter_articles(path, limits=limits, english_only=english_only):
                 if isinstance(item, DetenteError):
                     problems.append(item.one_line())
                     continue
-                yield item
+                yield item   # its reading notes travel in item.warnings and are printed with the coding result
         except DetenteError as e:
             problems.append(e.one_line())
 
@@ -73,14 +123,14 @@ def main() -> None:
 
 
 def _code_all(paths: Sequence[str], published: date | None, problems: list[str],
-              progress: bool) -> list[CodeResult]:
+              progress: bool, limits: Limits | None = None, english_only: bool = True) -> list[CodeResult]:
     from .coder import Coder
 
-    articles = list(iter_inputs(paths, problems))
+    articles = list(iter_inputs(paths, problems, limits=limits, english_only=english_only))
     results: list[CodeResult] = []
     if not articles:
         return results
-    coder: Coder = Coder()
+    coder: Coder = Coder(limits=limits)
     show = progress and sys.stderr.isatty() and len(articles) > 1
     if show:
         from rich.progress import Progress
@@ -120,11 +170,16 @@ def _code_one(coder: Coder, article: Article, published: date | None, problems: 
 @click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD); overrides the article's.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
-def code_cmd(paths: tuple[str, ...], published: date | None, fmt: str, out: str | None) -> None:
+@click.option("--max-bytes", callback=_parse_size, metavar="SIZE",
+              help="Refuse article files larger than this (e.g. 50M; default 20M or $DETENTE_MAX_FILE_MB).")
+@click.option("--any-language", is_flag=True, help="Code articles that do not look English instead of skipping them.")
+def code_cmd(paths: tuple[str, ...], published: date | None, fmt: str, out: str | None, max_bytes: int | None,
+             any_language: bool) -> None:
     """Code articles (txt, md, html, json, jsonl; a folder codes every article in it) and print events."""
     problems: list[str] = []
     try:
-        results = _code_all(paths, published, problems, progress=True)
+        results = _code_all(paths, published, problems, progress=True, limits=_limits(max_bytes),
+                            english_only=not any_language)
     except DetenteError as e:
         _err(e.one_line())
         sys.exit(EXIT_INPUT)

@@ -110,7 +110,7 @@ class Coder:
         """Code one article. ``published`` overrides the article's own publication date; ``docs``: its
         segments already parsed by :meth:`parse`."""
         pub = published or article.published
-        warnings: list[str] = []
+        warnings: list[str] = list(article.warnings)   # notes from reading it (encoding guessed, ...)
         if pub is None:
             warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
         if docs is None and self.prefilter is not None:

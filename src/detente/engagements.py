@@ -212,7 +212,8 @@ def family_of(event_type: str, mode: str | None, families: Sequence[Family]) -> 
 # ------------------------------------------------------------------------------------------ reports
 
 
-def _day(v: Any) -> date | None:
+def day_of(v: Any) -> date | None:
+    """The day an ISO date or timestamp value starts with, or None ('2023-06-18', '2023-06-18T00:00')."""
     if not v:
         return None
     try:
@@ -273,7 +274,7 @@ class _Report:
 def _report(rec: dict[str, Any], families: Sequence[Family], tol: int) -> _Report | None:
     status = rec.get("status")
     etype = rec.get("event_type")
-    published = _day(rec.get("published"))
+    published = day_of(rec.get("published"))
     if status not in STATUSES_USED or not isinstance(etype, str) or published is None:
         return None
     mode = rec.get("mode")
@@ -296,7 +297,7 @@ def _report(rec: dict[str, Any], families: Sequence[Family], tol: int) -> _Repor
         elif kind == "org":
             orgs.add((str(actor.get("country") or ""), str(actor["name"])))
     d = rec.get("date") or {}
-    start, end = _day(d.get("start")), _day(d.get("end"))
+    start, end = day_of(d.get("start")), day_of(d.get("end"))
     if start is None and end is not None:
         start = end
     if end is None and start is not None:
@@ -601,8 +602,8 @@ def engagement_lifecycle(engagement: Mapping[str, Any], settings: Settings | Non
     tol = (settings or Settings()).tolerance_days
     statuses: list[str] = []
     for h in engagement.get("history") or []:
-        published = _day(h.get("published"))
-        end = _day((h.get("date") or {}).get("end")) or _day((h.get("date") or {}).get("start"))
+        published = day_of(h.get("published"))
+        end = day_of((h.get("date") or {}).get("end")) or day_of((h.get("date") or {}).get("start"))
         if published is not None and is_recollection(str(h.get("status")), end, published, tol):
             continue
         statuses.append(str(h.get("status")))

@@ -51,6 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from .engagements import day_of as _day
 from .errors import ExportError, InputError
 
 FORMATS = ("plover", "gdelt", "jsonl", "csv", "parquet")
@@ -99,15 +100,6 @@ def _check(records: Sequence[Any]) -> list[Mapping[str, Any]]:
             raise InputError(f"event record {i + 1} is not an event record (needs id and event_type)")
         out.append(r)
     return out
-
-
-def _day(v: Any) -> date | None:
-    if not v:
-        return None
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
 
 
 def _obj(r: Mapping[str, Any], key: str) -> Mapping[str, Any]:

@@ -23,7 +23,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from email.utils import parsedate_to_datetime
@@ -318,9 +318,22 @@ def _file_items(path: Path, opts: FetchOptions) -> Iterator[Article | DetenteErr
         except OSError as exc:
             yield InputError(f"cannot read file: {exc.strerror or exc}", path=path)
             return
-        yield from _feed_items(data, str(path), opts)
+        yield from _english(_feed_items(data, str(path), opts))
         return
     yield from iter_articles(path)
+
+
+def _english(items: Iterable[Article | DetenteError]) -> Iterator[Article | DetenteError]:
+    """Feed items and fetched pages get the language check the file readers apply: an article that is
+    not English becomes a :class:`~detente.language.NotEnglishError` line instead of being coded."""
+    from .language import check_english
+
+    for item in items:
+        if isinstance(item, DetenteError):
+            yield item
+            continue
+        problem = check_english(item)
+        yield item if problem is None else problem
 
 
 def _feed_items(data: bytes, where: str, opts: FetchOptions) -> Iterator[Article | DetenteError]:
@@ -343,9 +356,9 @@ def read_source(source: str, opts: FetchOptions | None = None) -> Iterator[Artic
         if is_url(source):
             f = fetch(source, opts)
             if "rss" in f.content_type or "atom" in f.content_type or looks_like_feed(f.body):
-                yield from _feed_items(f.body, source, opts)
+                yield from _english(_feed_items(f.body, source, opts))
             else:
-                yield _url_article(source, opts)
+                yield from _english([_url_article(source, opts)])
             return
         path = Path(source)
         if path.is_dir():

@@ -3,8 +3,9 @@
 Every limit has a default and an environment variable; ``Limits.from_env()`` reads them, and the
 CLI and :class:`~detente.coder.Coder` take a ``Limits`` object. What happens at each bound:
 
-- ``max_file_bytes`` (``DETENTE_MAX_FILE_MB``, default 20 MB): a larger article file is refused with
-  one line naming it; a JSONL file is read line by line instead, so this caps each line, not the file.
+- ``max_file_bytes`` (``DETENTE_MAX_FILE_MB``, CLI ``--max-bytes``, default 20 MB): a larger article file
+  is refused with one line naming it and the cap, after reading at most that many bytes; a larger JSONL
+  file is read line by line instead, so the cap bounds each line (a longer line is skipped and reported).
 - ``max_article_chars`` (``DETENTE_MAX_ARTICLE_CHARS``, default 500,000): a longer article is refused.
 - ``max_segment_chars`` (``DETENTE_MAX_SEGMENT_CHARS``, default 100,000): a longer paragraph is parsed in
   pieces cut at whitespace, each under spaCy's own ``max_length``.
@@ -51,3 +52,30 @@ class Limits:
             max_segment_chars=num("DETENTE_MAX_SEGMENT_CHARS", d.max_segment_chars),
             max_sentence_tokens=num("DETENTE_MAX_SENTENCE_TOKENS", d.max_sentence_tokens),
         )
+
+
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2, "mib": 1024**2,
+          "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+
+
+def parse_size(value: str) -> int:
+    """A size such as ``"50MB"``, ``"512k"``, ``"1.5 G"`` or ``"1000000"`` (bytes) as a number of bytes."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", value)
+    unit = m.group(2).lower() if m else ""
+    if m is None or unit not in _UNITS:
+        raise InputError(f"{value!r} is not a size (a number of bytes, or with K, M or G: 512K, 50M)")
+    size = int(float(m.group(1)) * _UNITS[unit])
+    if size < 1:
+        raise InputError(f"{value!r} is not a positive size")
+    return size
+
+
+def format_size(n: int) -> str:
+    """``n`` bytes for people: ``"512 bytes"``, ``"20 MB"``, ``"50.5 MB"`` (1 MB = 1024 × 1024 bytes)."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= scale:
+            text = f"{n / scale:.1f}".removesuffix(".0")
+            return f"{text} {unit}"
+    return f"{n} byte{'s' if n != 1 else ''}"
