@@ -16,7 +16,7 @@ import pytest
 
 from detente.article import Article, iter_articles
 from detente.coder import Coder
-from detente.fastpipe import fast_attribute_ruler
+from detente.fastpipe import cached_lemmatizer, fast_attribute_ruler
 from detente.fastpipe import pipe as fast_pipe
 from detente.prefilter import PreFilter
 
@@ -117,10 +117,11 @@ def _texts(*paths: Path) -> list[str]:
 
 
 def _same_parses(nlp: Any, texts: list[str]) -> None:
-    ruler = fast_attribute_ruler(nlp)
-    assert ruler is not None
+    ruler, lemmatizer = fast_attribute_ruler(nlp), cached_lemmatizer(nlp)
+    assert ruler is not None and lemmatizer is not None
     want = [_parse_signature(d) for d in nlp.pipe(texts, batch_size=64)]
-    got = [_parse_signature(d) for d in fast_pipe(nlp, texts, 64, ruler=ruler)]
+    got = [_parse_signature(d) for d in fast_pipe(nlp, texts, 64, ruler=ruler, lemmatizer=lemmatizer)]
+    assert lemmatizer._cache   # the cache was used: texts repeat forms
     assert len(got) == len(want)
     for text, g, w in zip(texts, got, want, strict=True):
         assert g == w, text
@@ -157,6 +158,15 @@ def test_fast_ruler_rules_in_order() -> None:
     got = [(t.lemma_, t.pos_) for t in next(fast_pipe(build(), [text], ruler=ruler))]
     assert got == want
     assert got[2] == ("NEWPLACE", "") and got[5] == ("later", "") and got[0] == ("", "X")
+
+
+def test_cached_lemmatizer_only_for_spacy_rule_lemmatizer() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert cached_lemmatizer(nlp) is None
+    assert cached_lemmatizer(spacy.blank("en")) is None
 
 
 def test_fast_ruler_refuses_other_patterns() -> None:

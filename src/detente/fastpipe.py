@@ -9,7 +9,10 @@ finds the same matches, sorts them the same way (rule order, then position) and 
 attributes with spaCy's own ``set_token_attrs``. A ruler with any other kind of pattern is not
 replaced (:func:`fast_attribute_ruler` returns None), so the result is always spaCy's.
 
-:func:`pipe` runs a pipeline with the replacement; tests/test_prefilter.py checks that the parses
+:class:`CachedLemmatizer` is spaCy's rule lemmatizer with every lemma cached by the token's form, part
+of speech and morphology (spaCy caches only the derived ones).
+
+:func:`pipe` runs a pipeline with the replacements; tests/test_prefilter.py checks that the parses
 (tags, parts of speech, morphology, lemmas, dependencies, entities) are identical to ``nlp.pipe``.
 """
 
@@ -117,7 +120,7 @@ class FastAttributeRuler:
             set_token_attrs(doc[pos], self.attrs[key])
         return doc
 
-    def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
 
@@ -170,23 +173,80 @@ def fast_attribute_ruler(nlp: Language) -> FastAttributeRuler | None:
     return FastAttributeRuler(rules, ruler.attrs, by_tag, by_lower, other, columns)
 
 
+class CachedLemmatizer:
+    """spaCy's rule lemmatizer with every lemma cached by the token's form, part of speech and morphology
+    (the only inputs of ``Lemmatizer.rule_lemmatize``); spaCy caches only the forms its rules derive, and
+    recomputes the far commoner base forms token by token."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.overwrite = bool(lemmatizer.overwrite)
+        self._cache: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self._cache
+        lem = self.lemmatizer
+        for token in doc:
+            if not self.overwrite and token.lemma != 0:
+                continue
+            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = lem.lemmatize(token)[0]
+                if token.pos != 0:   # an untagged token warns in spaCy each time: not cached
+                    if len(cache) > 500_000:
+                        cache.clear()
+                    cache[key] = lemma
+            token.lemma_ = lemma
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def cached_lemmatizer(nlp: Language) -> CachedLemmatizer | None:
+    """The pipeline's lemmatizer as a :class:`CachedLemmatizer`, or None unless it is spaCy's own rule
+    lemmatizer (English or generic) with no validation pending."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import Lemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lem: Any = nlp.get_pipe("lemmatizer")
+    if type(lem) not in (Lemmatizer, EnglishLemmatizer) or lem.mode != "rule":
+        return None
+    if type(lem).rule_lemmatize is not Lemmatizer.rule_lemmatize or type(lem).__call__ is not Lemmatizer.__call__:
+        return None
+    if not lem._validated:
+        from spacy.errors import Errors
+
+        lem._validate_tables(Errors.E1004)
+    return CachedLemmatizer(lem)
+
+
 def _all(tests: list[_Test]) -> _Test:
     return lambda row: all(t(row) for t in tests)
 
 
 def pipe(nlp: Language, texts: Iterable[str], batch_size: int = 256, disable: Sequence[str] = (),
-         ruler: FastAttributeRuler | None = None) -> Iterator[Doc]:
-    """``nlp.pipe(texts)`` with the attribute ruler replaced by ``ruler`` (when given): the components
-    before it run in spaCy's stream, it and the components after it doc by doc, in pipeline order."""
+         ruler: FastAttributeRuler | None = None, lemmatizer: CachedLemmatizer | None = None) -> Iterator[Doc]:
+    """``nlp.pipe(texts)`` with the attribute ruler replaced by ``ruler`` and the lemmatizer by
+    ``lemmatizer`` (when given): the components before the first replaced one run in spaCy's stream, it
+    and the components after it doc by doc, in pipeline order."""
     names = [n for n in nlp.pipe_names if n not in disable]
-    if ruler is None or "attribute_ruler" not in names:
+    swap: dict[str, Any] = {}
+    if ruler is not None and "attribute_ruler" in names:
+        swap["attribute_ruler"] = ruler
+    if lemmatizer is not None and "lemmatizer" in names:
+        swap["lemmatizer"] = lemmatizer
+    if not swap:
         yield from nlp.pipe(texts, batch_size=batch_size, disable=list(disable))
         return
-    cut = names.index("attribute_ruler")
-    after = names[cut + 1:]
-    stream: Iterable[Doc] = nlp.pipe(texts, batch_size=batch_size, disable=[*disable, "attribute_ruler", *after])
-    stream = ruler.pipe(stream)
+    cut = min(names.index(n) for n in swap)
+    after = names[cut:]
+    stream: Iterable[Doc] = nlp.pipe(texts, batch_size=batch_size, disable=[*disable, *after])
     for name in after:
-        proc: Any = nlp.get_pipe(name)
+        proc: Any = swap.get(name) or nlp.get_pipe(name)
         stream = proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, stream)
     yield from stream

@@ -24,7 +24,8 @@ checks it on the seed, dev and gsr-dev articles and on examples/):
 
 3. **The attribute ruler is matched by index** (:mod:`detente.fastpipe`): the same rules, matches and
    attributes as spaCy's ``AttributeRuler``, without stepping the general Matcher through every rule at
-   every token — on news text that component costs about as much as the dependency parser.
+   every token — on news text that component costs about as much as the dependency parser; and the
+   rule lemmatizer's lemmas cached by form, part of speech and morphology.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from .events.extract import DESCRIBE_VERBS
 from .events.lexicon import TriggerLexicon
-from .fastpipe import FastAttributeRuler, fast_attribute_ruler
+from .fastpipe import CachedLemmatizer, FastAttributeRuler, cached_lemmatizer, fast_attribute_ruler
 from .fastpipe import pipe as fast_pipe
 from .resolve.dates import find_time_expressions
 
@@ -55,7 +56,7 @@ class PreFilter:
         self.coded_sentences = 0
         self.ner_segments = 0
         self.plain_segments = 0
-        self._rulers: dict[int, tuple[Language, FastAttributeRuler | None]] = {}
+        self._fast_parts: dict[int, tuple[Language, FastAttributeRuler | None, CachedLemmatizer | None]] = {}
 
     # ------------------------------------------------------------------ sentences
     def _has_trigger(self, span: Span) -> bool:
@@ -84,11 +85,13 @@ class PreFilter:
         return keep
 
     # ------------------------------------------------------------------ segments
-    def _ruler(self, nlp: Language) -> FastAttributeRuler | None:
-        """The pipeline's attribute ruler matched by index (same annotations, see detente.fastpipe)."""
-        if self._rulers.get(id(nlp), (None, None))[0] is not nlp:
-            self._rulers[id(nlp)] = (nlp, fast_attribute_ruler(nlp))
-        return self._rulers[id(nlp)][1]
+    def _fast(self, nlp: Language) -> tuple[FastAttributeRuler | None, CachedLemmatizer | None]:
+        """The pipeline's attribute ruler matched by index and its lemmatizer cached (same annotations,
+        see detente.fastpipe)."""
+        hit = self._fast_parts.get(id(nlp))
+        if hit is None or hit[0] is not nlp:
+            hit = self._fast_parts[id(nlp)] = (nlp, fast_attribute_ruler(nlp), cached_lemmatizer(nlp))
+        return hit[1], hit[2]
 
     def needs_ner(self, doc: Doc, kind: str) -> bool:
         """Does any entity label of this parsed segment get read by the coder?"""
@@ -99,10 +102,10 @@ class PreFilter:
     def parse(self, nlp: Language, texts: Sequence[str], kinds: Sequence[str], batch_size: int = 256) -> list[Doc]:
         """Parse ``texts`` (segments of kind ``kinds``) with every component, the entity recogniser only
         on the segments that need it."""
-        ruler = self._ruler(nlp)
+        ruler, lemmatizer = self._fast(nlp)
         if "ner" not in nlp.pipe_names:
-            return list(fast_pipe(nlp, texts, batch_size, ruler=ruler))
-        docs = list(fast_pipe(nlp, texts, batch_size, disable=["ner"], ruler=ruler))
+            return list(fast_pipe(nlp, texts, batch_size, ruler=ruler, lemmatizer=lemmatizer))
+        docs = list(fast_pipe(nlp, texts, batch_size, disable=["ner"], ruler=ruler, lemmatizer=lemmatizer))
         need = [d for d, k in zip(docs, kinds, strict=True) if self.needs_ner(d, k)]
         self.ner_segments += len(need)
         self.plain_segments += len(docs) - len(need)
