@@ -181,23 +181,32 @@ class CachedLemmatizer:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.overwrite = bool(lemmatizer.overwrite)
-        self._cache: dict[tuple[int, int, int], str] = {}
+        self._cache: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
         cache = self._cache
         lem = self.lemmatizer
-        for token in doc:
-            if not self.overwrite and token.lemma != 0:
+        strings = doc.vocab.strings
+        lemmas: list[int] = []
+        for k, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if not self.overwrite and lemma != 0:
+                lemmas.append(lemma)
                 continue
-            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
-            lemma = cache.get(key)
-            if lemma is None:
-                lemma = lem.lemmatize(token)[0]
-                if token.pos != 0:   # an untagged token warns in spaCy each time: not cached
+            key = (orth, pos, morph)
+            h = cache.get(key)
+            if h is None:
+                h = strings.add(lem.lemmatize(doc[k])[0])
+                if pos != 0:   # an untagged token warns in spaCy each time: not cached
                     if len(cache) > 500_000:
                         cache.clear()
-                    cache[key] = lemma
-            token.lemma_ = lemma
+                    cache[key] = h
+            lemmas.append(h)
+        if lemmas:
+            column: Any = numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1)
+            doc.from_array([LEMMA], column)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
