@@ -1,11 +1,13 @@
 """The pre-filter changes no output: the same events with and without it, article by article.
 
 Checked on examples/ always, and on the seed article, the 33 dev documents and gsr-dev when ../shared is
-present (skipped cleanly otherwise). Batch parsing (many articles in one spaCy stream) is checked too.
+present or $DETENTE_SPEC names the spec folder (skipped cleanly otherwise). Batch parsing (many articles in
+one spaCy stream) is checked too, and the attribute ruler matched by index against spaCy's own.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,10 +16,13 @@ import pytest
 
 from detente.article import Article, iter_articles
 from detente.coder import Coder
+from detente.fastpipe import cached_lemmatizer, fast_attribute_ruler
+from detente.fastpipe import pipe as fast_pipe
 from detente.prefilter import PreFilter
 
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = ROOT.parent / "shared" / "spec"
+# $DETENTE_SPEC: the shared spec folder when it is not ../shared/spec (as from a git worktree)
+SPEC = Path(os.environ.get("DETENTE_SPEC") or ROOT.parent / "shared" / "spec")
 SEED_TXT = SPEC / "seed" / "ft-2023-06-06-blinken-china.txt"
 needs_shared = pytest.mark.skipif(not SEED_TXT.exists(), reason="../shared/spec is not present")
 
@@ -100,3 +105,74 @@ def test_dev_identical(plain: Coder, filtered: Coder) -> None:
 @needs_shared
 def test_gsr_dev_identical(plain: Coder, filtered: Coder) -> None:
     assert _same(plain, filtered, _articles(SPEC / "gsr-dev" / "docs.jsonl")) > 0
+
+
+# ---------------------------------------------------------------- the attribute ruler matched by index
+def _parse_signature(doc: Any) -> list[tuple[Any, ...]]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in doc]
+
+
+def _texts(*paths: Path) -> list[str]:
+    return [t for a in _articles(*paths) for _, t in a.segments()]
+
+
+def _same_parses(nlp: Any, texts: list[str]) -> None:
+    ruler, lemmatizer = fast_attribute_ruler(nlp), cached_lemmatizer(nlp)
+    assert ruler is not None and lemmatizer is not None
+    want = [_parse_signature(d) for d in nlp.pipe(texts, batch_size=64)]
+    got = [_parse_signature(d) for d in fast_pipe(nlp, texts, 64, ruler=ruler, lemmatizer=lemmatizer)]
+    assert lemmatizer._cache   # the cache was used: texts repeat forms
+    assert len(got) == len(want)
+    for text, g, w in zip(texts, got, want, strict=True):
+        assert g == w, text
+
+
+def test_fast_ruler_parses_identical_examples(plain: Coder) -> None:
+    texts = _texts(ROOT / "examples")
+    # tokens the model's lemma and tag exceptions are about, and spaces the ruler retags
+    texts.append("They ain't gonna wait  \n\n and we don't wanna either , y'all said.   ")
+    _same_parses(plain.nlp, texts)
+
+
+@needs_shared
+def test_fast_ruler_parses_identical_shared(plain: Coder) -> None:
+    _same_parses(plain.nlp, _texts(SEED_TXT, SPEC / "dev" / "docs.jsonl", SPEC / "gsr-dev" / "docs.jsonl"))
+
+
+def test_fast_ruler_rules_in_order() -> None:
+    import spacy
+
+    def build() -> Any:
+        nlp = spacy.blank("en")
+        ar = nlp.add_pipe("attribute_ruler")
+        ar.add([[{"LOWER": "new"}, {"LOWER": {"IN": ["york", "delhi"]}}]], {"LEMMA": "NEWPLACE"}, index=-1)
+        ar.add([[{"LOWER": {"REGEX": "^del"}}]], {"LEMMA": "later"})   # a later rule wins on the same token
+        ar.add([[{"IS_SPACE": False, "LOWER": {"NOT_IN": ["new", "york", "delhi"]}}]], {"POS": "X"})
+        return nlp
+
+    nlp = build()
+    ruler = fast_attribute_ruler(nlp)
+    assert ruler is not None
+    text = "From New York to New Delhi  and back"
+    want = [(t.lemma_, t.pos_) for t in nlp(text)]
+    got = [(t.lemma_, t.pos_) for t in next(fast_pipe(build(), [text], ruler=ruler))]
+    assert got == want
+    assert got[2] == ("NEWPLACE", "") and got[5] == ("later", "") and got[0] == ("", "X")
+
+
+def test_cached_lemmatizer_only_for_spacy_rule_lemmatizer() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert cached_lemmatizer(nlp) is None
+    assert cached_lemmatizer(spacy.blank("en")) is None
+
+
+def test_fast_ruler_refuses_other_patterns() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([[{"LOWER": "very", "OP": "+"}]], {"LEMMA": "very"})
+    assert fast_attribute_ruler(nlp) is None
+    assert fast_attribute_ruler(spacy.blank("en")) is None
