@@ -825,8 +825,7 @@ def load_batch(store: Store, out_dir: str | Path,
     rebuilt at the end. ``progress(phase, done, total, label)`` as in :func:`detente.ingest.ingest`."""
     import pyarrow.parquet as pq
 
-    from .ingest import IngestReport, rebuild_engagements
-    from .store import article_id
+    from .ingest import IngestReport, RunArticles, rebuild_engagements
 
     out = Path(out_dir)
     man = read_manifest(out)
@@ -840,8 +839,7 @@ def load_batch(store: Store, out_dir: str | Path,
     total = sum(int(p.get("articles", 0)) for p in parts)
     coded_with = man.get("lexicon_checksum")
     report.run_id = store.start_run(checksum=coded_with)
-    seen_ids: set[str] = set()
-    seen_keys: dict[str, tuple[str, str]] = {}
+    seen = RunArticles("batch")
     done = 0
     for p in parts:
         try:
@@ -863,24 +861,15 @@ def load_batch(store: Store, out_dir: str | Path,
                 report.errors.append(f"{out}: partition {p['id']}: article {row.get('key')}: not loadable: {msg}")
                 continue
             a = result.article
-            aid = article_id(a)
-            key = f"url:{a.url}" if a.url else f"doc:{a.id}"
-            where = a.source_file or a.id
-            if aid in seen_ids:
-                report.unchanged += 1
+            verdict, aid = seen.admit(a, report.errors)
+            if verdict != "new":
+                report.unchanged += verdict == "repeat"
                 continue
-            if key in seen_keys and seen_keys[key][0] != aid:
-                report.errors.append(f"{where}: {'url' if a.url else 'id'} {(a.url or a.id)!r} is also that of "
-                                     f"another article in this batch ({seen_keys[key][1]}) with a different text; "
-                                     "not stored (give each article its own id or url)")
-                continue
-            seen_ids.add(aid)
-            seen_keys[key] = (aid, where)
             try:
                 status = "unchanged" if store.is_current(aid) else \
                     store.add_result(result, report.run_id, coded_with=coded_with)
             except DetenteError as exc:
-                report.errors.append(f"{where}: {exc.one_line()}")
+                report.errors.append(f"{a.source_file or a.id}: {exc.one_line()}")
                 continue
             if status == "new":
                 report.new += 1

@@ -425,6 +425,35 @@ def _code_batch(coder: Coder, batch: Sequence[Article], errors: list[str]) -> li
         return out
 
 
+class RunArticles:
+    """One text, one article; one url/doc_id, one text per run or batch (a second text would silently
+    replace the first). ``admit`` gives the article's id and says whether it is new here, a repeat of a
+    text already seen (counted unchanged), or a conflicting text for a url/id already taken (reported,
+    not stored)."""
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+        self.ids: set[str] = set()
+        self.keys: dict[str, tuple[str, str]] = {}
+
+    def admit(self, a: Article, errors: list[str]) -> tuple[str, str]:
+        from .store import article_id
+
+        aid = article_id(a)
+        key = f"url:{a.url}" if a.url else f"doc:{a.id}"
+        where = a.source_file or a.id
+        if aid in self.ids:
+            return "repeat", aid
+        if key in self.keys and self.keys[key][0] != aid:
+            errors.append(f"{where}: {'url' if a.url else 'id'} {(a.url or a.id)!r} is also that of another "
+                          f"article in this {self.scope} ({self.keys[key][1]}) with a different text; not stored "
+                          "(give each article its own id or url)")
+            return "conflict", aid
+        self.ids.add(aid)
+        self.keys[key] = (aid, where)
+        return "new", aid
+
+
 def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opts: FetchOptions | None = None,
            progress: Progress = _noop, on_article: Callable[[str, Article, int], None] | None = None,
            batch_size: int = 16) -> IngestReport:
@@ -433,7 +462,6 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
     ``on_article(status, article, n_events)`` is called after each article is stored (status "new",
     "new-version", "unchanged"). Ends by rebuilding the engagements (when :mod:`detente.engagements` exists).
     """
-    from .store import article_id
 
     opts = opts or FetchOptions()
     report = IngestReport()
@@ -449,27 +477,15 @@ def ingest(sources: Sequence[str], store: Store, coder: Coder | None = None, opt
         progress("read", n, len(sources), source)
     report.read = len(articles)
 
-    # one text, one article; one url/doc_id, one text per run (a second text would silently replace the first)
-    seen_ids: set[str] = set()
-    seen_keys: dict[str, tuple[str, str]] = {}
+    seen = RunArticles("run")
     todo: list[Article] = []
     done = 0
     for a in articles:
-        aid = article_id(a)
-        key = f"url:{a.url}" if a.url else f"doc:{a.id}"
-        where = a.source_file or a.id
-        if aid in seen_ids:
+        verdict, aid = seen.admit(a, report.errors)
+        if verdict != "new":
             done += 1
-            report.unchanged += 1
+            report.unchanged += verdict == "repeat"
             continue
-        if key in seen_keys and seen_keys[key][0] != aid:
-            report.errors.append(f"{where}: {'url' if a.url else 'id'} {(a.url or a.id)!r} is also that of another "
-                                 f"article in this run ({seen_keys[key][1]}) with a different text; not stored "
-                                 "(give each article its own id or url)")
-            done += 1
-            continue
-        seen_ids.add(aid)
-        seen_keys[key] = (aid, where)
         if store.is_current(aid):
             done += 1
             report.unchanged += 1
