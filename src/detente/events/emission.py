@@ -289,7 +289,7 @@ class Emitter:
         if c.event_type == "RETREAT" and c.mode not in ("resign", None):
             return False
         if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law") and \
-                c.trigger.id != "coerce.restrict.suppress-protest":
+                not c.trigger.no_patient:
             return False   # an arrest or a seizure needs its patient; a curfew or a banned march does not
         if c.status not in ("occurred", "planned"):
             return False

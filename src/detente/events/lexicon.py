@@ -93,6 +93,7 @@ class Trigger:
     ambiguous: bool = False                  # its lemmas also name events of another type
     objects: tuple[str, ...] = ()            # object/complement lemmas that select this reading
     objects_required: bool = False           # a bare verb takes this reading only with one of ``objects``
+    no_patient: bool = False                 # a coercive act that needs no named patient (a banned march)
     note: str | None = None
     examples: tuple[str, ...] = ()
     evaluative: bool = False   # the noun names an act ("aggression"): its owner is the target, the speaker the source
@@ -305,6 +306,7 @@ def _trigger(e: Entry) -> Trigger:
         entry=f"{Path(e.file).name}:{e.line}",
         ambiguous=bool(e.get("ambiguous", False)), objects=strs("objects"),
         objects_required=bool(e.get("objects_required", False)),
+        no_patient=bool(e.get("no_patient", False)),
         note=" ".join(str(note).split()) if note else None, examples=strs("examples"),
     )
 
@@ -451,7 +453,8 @@ def _validate_triggers(entries: list[Entry], modes: Mapping[str, tuple[str, ...]
             "verbs": _str_list, "nouns": _str_list, "light_verbs": _str_list, "target_preps": _str_list,
             "destination": is_bool, "symmetric": is_bool, "reverse": is_bool, "needs_target": is_bool,
             "evaluative": is_bool, "ambiguous": is_bool, "context": _str_list, "confidence": _in_range(0.0, 1.0),
-            "objects": _str_list, "objects_required": is_bool, "note": is_str, "examples": _str_list,
+            "objects": _str_list, "objects_required": is_bool, "no_patient": is_bool, "note": is_str,
+            "examples": _str_list,
         },
         extra=extra,
         unique="id",
