@@ -639,6 +639,24 @@ CASES: list[Case] = [
      "China sent an envoy to Moscow on Monday.", D(2023, 5, 15), []),
     ("C5", "sent-monitors-no-aid",
      "The OSCE sent monitors to the border region.", D(2014, 3, 21), []),
+    # -------------------------------------------------- C1: the indirect object of a light verb receives
+    ("C1", "dative-give-grant",
+     "Norway will give Malawi a grant of 20 million dollars to build schools.", D(2019, 5, 2),
+     ["AID planned NOR->MWI"]),
+    ("C1", "dative-gave-loan",
+     "Japan gave Indonesia a loan of 300 million dollars last year.", D(2016, 2, 11), ["AID occurred JPN->IDN"]),
+    ("C1", "dative-gave-grant-army",
+     "Qatar gave Lebanon a grant of 60 million dollars for its army.", D(2022, 6, 30), ["AID occurred QAT->LBN"]),
+    # -------------------------------------------------- C1: the state acts against armed groups of its own
+    ("C1", "same-country-confiscated-from",
+     "Colombian troops confiscated weapons and explosives from FARC dissidents.", D(2021, 4, 8),
+     ["COERCE/seize occurred COL->COL"]),
+    ("C1", "same-country-seized-guns-from",
+     "Philippine police confiscated guns and ammunition from communist rebels on Monday.", D(2018, 9, 3),
+     ["COERCE/seize occurred PHL->PHL"]),
+    ("C1", "same-country-seized-rifles-from",
+     "Nigerian soldiers seized rifles from Boko Haram fighters near Maiduguri.", D(2020, 1, 17),
+     ["COERCE/seize occurred NGA->NGA"]),
 ]
 
 

@@ -53,6 +53,15 @@ def _target_preps(trig: Trigger) -> tuple[str, ...]:
     return preps
 
 
+def _other_party(r: ActorRef, src: ActorRef) -> bool:
+    """Is ``r`` a party other than the source: another country, or a non-state group of the source's own
+    country acted on by its state ("troops seized arms from FARC dissidents")?"""
+    if r.country != src.country:
+        return True
+    non_state = words("non_state_sectors")
+    return (r.actor.sector or "").lower() in non_state and (src.actor.sector or "").lower() not in non_state
+
+
 class ArgumentReader:
     """Reads who acts on whom for each candidate."""
 
@@ -258,6 +267,13 @@ class ArgumentReader:
                     continue
                 p = ch.lower_
                 pob = pobj(ch)
+                if pob is None and ch.dep_ == "dative" and ch.pos_ in ("PROPN", "NOUN") and not roles.tgts:
+                    # "gave Malawi a grant", "handed Serbia an ultimatum": the indirect object receives
+                    r = self.ctx.refs(sent, ch)
+                    if r and (not roles.srcs or any(_other_party(x, roles.srcs[0]) for x in r)):
+                        roles.tgts = r
+                        c.notes.append(f"target is the indirect object '{ch.text}'")
+                    continue
                 if pob is None:
                     continue
                 if p == "between" or p == "among":
@@ -284,7 +300,7 @@ class ArgumentReader:
                         r = self.owners.owner(sent, pob)
                     if r and roles.srcs:
                         r = [other_side(x, roles.srcs[0].country) for x in r]
-                    if r and (not roles.srcs or any(x.country != roles.srcs[0].country for x in r)):
+                    if r and (not roles.srcs or any(_other_party(x, roles.srcs[0]) for x in r)):
                         roles.tgts = r
 
     def _clause_targets(self, sent: Sentence, h: Hit, c: Candidate, roles: _Roles) -> None:
