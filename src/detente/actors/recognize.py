@@ -598,7 +598,9 @@ class ArticleActors:
         (the subject of a clause with it as object) earlier in the article."""
         span = self._sentences[sent].span
         i = tok.i - span.start
-        speaks = tok.dep_ in ("nsubj",) or any(c.dep_ == "relcl" for c in tok.children)
+        # "the statement condemned", "a statement that condemned", "a statement condemning"
+        speaks = tok.dep_ in ("nsubj",) or any(c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBG")
+                                               for c in tok.children)
         if not speaks:
             return None
         for c in tok.children:

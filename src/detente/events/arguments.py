@@ -224,7 +224,8 @@ class ArgumentReader:
                 break
         for ch in tok.children:
             # "military exercises encircling Taiwan": the participle's object is the target
-            if ch.dep_ == "acl" and ch.pos_ == "VERB" and not roles.tgts:
+            if ch.dep_ == "acl" and ch.pos_ == "VERB" and not roles.tgts and \
+                    not any(m.dep_ == "mark" for m in ch.children):   # not "its appeal that X release Y"
                 _s, aobj, _a = verb_args(ch, [ch])
                 if aobj is not None and aobj.i != tok.i:
                     roles.tgts = self.ctx.refs(sent, aobj)
@@ -236,13 +237,14 @@ class ArgumentReader:
         if trig.type == "REQUEST" and not roles.tgts:
             # "Japan's call for China to free him": the subject of the for-to clause is asked
             for ch in tok.children:
-                if ch.dep_ in ("acl", "advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                                for m in ch.children):
+                if ch.dep_ in ("acl", "advcl", "relcl", "ccomp", "appos") and any(
+                        m.dep_ == "mark" and m.lower_ in ("for", "that") for m in ch.children):
+                    # "its demand that Ethiopia stop ...": the subject of the that-clause too
                     fsubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                     if fsubj is not None:
                         roles.tgts = self.ctx.refs(sent, fsubj)
                         if roles.tgts:
-                            c.notes.append(f"asked: the subject of 'for ... to {ch.text}'")
+                            c.notes.append(f"asked: the subject of the clause '{ch.text}'")
                             break
         ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
         if ofs and not roles.tgts:

@@ -94,6 +94,7 @@ class Trigger:
     objects: tuple[str, ...] = ()            # object/complement lemmas that select this reading
     objects_required: bool = False           # a bare verb takes this reading only with one of ``objects``
     no_patient: bool = False                 # a coercive act that needs no named patient (a banned march)
+    clause_sense: str | None = None          # id of the reading a noun takes with a clause or 'for' complement
     note: str | None = None
     examples: tuple[str, ...] = ()
     evaluative: bool = False   # the noun names an act ("aggression"): its owner is the target, the speaker the source
@@ -153,6 +154,10 @@ class TriggerLexicon:
         self._verbs = {k: sorted(v, key=lambda p: -len(p.rest)) for k, v in verbs.items()}
         self._nouns = {k: sorted(v, key=lambda p: -len(p.modifiers)) for k, v in nouns.items()}
         self._by_id = {t.id: t for t in self.triggers}
+        bad = [f"{t.entry}: clause_sense {t.clause_sense!r} is no trigger id" for t in self.triggers
+               if t.clause_sense is not None and t.clause_sense not in self._by_id]
+        if bad:
+            raise LexiconError(f"{len(bad)} bad trigger entr{'y' if len(bad) == 1 else 'ies'}:\n" + "\n".join(bad))
 
     def verbs_for(self, lemma: str) -> list[VerbPattern]:
         """Verb patterns whose first word is ``lemma`` (or a model mis-lemma of it, see MODEL_LEMMAS),
@@ -306,7 +311,7 @@ def _trigger(e: Entry) -> Trigger:
         entry=f"{Path(e.file).name}:{e.line}",
         ambiguous=bool(e.get("ambiguous", False)), objects=strs("objects"),
         objects_required=bool(e.get("objects_required", False)),
-        no_patient=bool(e.get("no_patient", False)),
+        no_patient=bool(e.get("no_patient", False)), clause_sense=e.get("clause_sense"),
         note=" ".join(str(note).split()) if note else None, examples=strs("examples"),
     )
 
@@ -454,6 +459,7 @@ def _validate_triggers(entries: list[Entry], modes: Mapping[str, tuple[str, ...]
             "destination": is_bool, "symmetric": is_bool, "reverse": is_bool, "needs_target": is_bool,
             "evaluative": is_bool, "ambiguous": is_bool, "context": _str_list, "confidence": _in_range(0.0, 1.0),
             "objects": _str_list, "objects_required": is_bool, "no_patient": is_bool, "note": is_str,
+            "clause_sense": is_str,
             "examples": _str_list,
         },
         extra=extra,

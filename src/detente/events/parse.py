@@ -134,6 +134,9 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
     if subj is not None and subj.lower_ in words("relative_pronouns") and tok.dep_ == "relcl" and \
             tok.head.i != tok.i:
         subj = tok.head   # "the minister, who urged ...", "a statement that condemned ...": the antecedent
+    if subj is None and agent is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and \
+            tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        subj = tok.head   # "a declaration demanding that ...", "protesters calling for ...": the noun acts
     if subj is None:
         # parser quirk: "Egypt and Qatar are mediating" hangs the subject on the auxiliary
         for aux in tok.children:

@@ -101,8 +101,12 @@ class TriggerFinder:
                 # "state of emergency", "cessation of hostilities": the first noun heads the phrase
                 hi = min(toks)
                 htok = span[hi]
-            clause, light = self._noun_clause(htok, np_.trigger)
-            return Hit(hi, toks, text, np_.trigger, "noun",
+            trig = np_.trigger
+            if trig.clause_sense is not None and _has_clause_complement(htok):
+                # "its call that Russia withdraw", "a call for restraint": a request, not a phone call
+                trig = self.ctx.trig.trigger(trig.clause_sense) or trig
+            clause, light = self._noun_clause(htok, trig)
+            return Hit(hi, toks, text, trig, "noun",
                        clause - span.start if clause is not None else hi,
                        light - span.start if light is not None else None)
         return None
@@ -330,3 +334,14 @@ def complement_trigger(tok: Token, by_token: dict[int, Hit], span: Span) -> Hit 
             return h
     return None
 
+
+def _has_clause_complement(tok: Token) -> bool:
+    """Does the noun govern a that-clause, a to-infinitive or a 'for' phrase ("the call that ...", "a call
+    to end the war", "calls for calm")?"""
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "for":
+            return True
+        if ch.dep_ in ("acl", "ccomp", "relcl", "advcl", "appos") and ch.pos_ in ("VERB", "AUX") and any(
+                g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in ch.children):
+            return True
+    return False
