@@ -1024,7 +1024,6 @@ KNOWN_GAPS: dict[str, str] = {
     "agree-09-negated-place": "event not coded: trigger, actor or target not found; status cue read differently",
     "agree-11-coord-place-reldate": "actor or target resolved to the wrong country",
     "concede-02-admit": "nothing coded: trigger, actor or target not found",
-    "concede-03-backdown-capital": "event not coded: trigger, actor or target not found",
     "concede-07-hypothetical-could-igo": "nothing coded: trigger, actor or target not found",
     "cooperate-03-planned-will-coord": "event not coded: trigger, actor or target not found",
     "cooperate-04-igo": "nothing coded: trigger, actor or target not found",
