@@ -675,6 +675,32 @@ CASES: list[Case] = [
     ("C1", "appeal-that-noun-clause",
      "Kenya renewed its appeal that Somalia release the aid workers.", D(2023, 1, 25),
      ["REQUEST occurred KEN->SOM"]),
+    # -------------------------------------------------- C3: a community is coded where it lives
+    ("C3", "community-rohingya",
+     "Myanmar's army carried out ethnic cleansing against the Rohingya.", D(2017, 9, 11),
+     ["ASSAULT occurred MMR->MMR"]),
+    ("C3", "community-uyghurs",
+     "Chinese authorities detained hundreds of Uyghurs in Xinjiang.", D(2019, 3, 2), ["COERCE occurred CHN->CHN"]),
+    ("C3", "community-tigrayans",
+     "Ethiopian forces killed dozens of Tigrayans in Axum.", D(2021, 2, 26), ["ASSAULT occurred ETH->ETH"]),
+    ("C3", "population-of-place",
+     "Serb forces were engaged in ethnic cleansing against the Albanian population of Kosovo.", D(1999, 4, 2),
+     ["ASSAULT occurred SRB->XKX"]),
+    ("C3", "community-of-place",
+     "Turkish police arrested leaders of the Kurdish community of Istanbul.", D(2016, 11, 4),
+     ["COERCE occurred TUR->TUR"]),
+    ("C3", "population-of-place-shelled",
+     "The Serbian army shelled the Albanian population of Kosovo.", D(1999, 3, 30), ["ASSAULT occurred SRB->XKX"]),
+    # -------------------------------------------------- C1: 'engage in' lends its subject to the event noun
+    ("C1", "engaged-in-attacks",
+     "Houthi fighters engaged in attacks on Saudi border posts.", D(2019, 8, 1), ["ASSAULT occurred YEM->SAU"]),
+    ("C1", "were-engaged-in-shelling",
+     "Russian forces were engaged in shelling of Ukrainian towns.", D(2022, 5, 4), ["ASSAULT occurred RUS->UKR"]),
+    ("C1", "involved-in-attack",
+     "Two Iranian officers were involved in the attack on the Saudi embassy.", D(2016, 1, 5),
+     ["ASSAULT occurred IRN->SAU"]),
+    ("C1", "engaged-in-talks",
+     "Qatar and Egypt engaged in talks with Hamas on Tuesday.", D(2024, 1, 9), ["CONSULT occurred QAT->PSE"]),
 ]
 
 

@@ -461,6 +461,9 @@ class ArticleActors:
                             plural=plural)
         if mod_info is not None or role is not None:
             country = mod_country
+            if role is not None and role.sector == "CVL" and mod_info is not None and mod_info.kind == "demonym":
+                # "the Albanian population of Kosovo", "the Armenian community of Tbilisi": where it lives
+                country = self._country_of_locative(sent, tok, of=True) or country
             if country is None and role is not None and role.sector != "IGO":
                 country = self._country_of_locative(sent, tok)   # "rebels in the Ivory Coast"
             sector = role.sector if role else None
@@ -497,13 +500,14 @@ class ArticleActors:
                             role_rank=role.rank if role else 0)
         return None
 
-    def _country_of_locative(self, sent: int, tok: Token) -> str | None:
+    def _country_of_locative(self, sent: int, tok: Token, of: bool = False) -> str | None:
         """'police in Nairobi', 'protesters in Dhaka', 'doctors from Cuba': a role phrase with no nationality
         takes the country of the place named in its own 'in'/'from' phrase (C9)."""
         span = self._sentences[sent].span
         idx = self._index.get(sent, _SentenceIndex())
         for ch in tok.children:
-            if ch.dep_ != "prep" or ch.lower_ not in ("in", "from", "across", "throughout", "inside"):
+            if ch.dep_ != "prep" or ch.lower_ not in ("in", "from", "across", "throughout", "inside", *(
+                    ("of",) if of else ())):
                 continue
             pob = next((g for g in ch.children if g.dep_ == "pobj"), None)
             if pob is None or pob.pos_ != "PROPN":

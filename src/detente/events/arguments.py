@@ -91,6 +91,10 @@ class ArgumentReader:
         tok = span[h.i]
         trig = h.trigger
         subj, obj, agent = verb_args(tok, chain)
+        if obj is None and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj"):
+            # a gerund used as a noun: "engaged in shelling of towns", "the killing of civilians"
+            of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            obj = pobj(of) if of is not None else None
         if subj is None and agent is None:
             lead = self.owners.lead_in_subject(sent)
             if lead is not None:
@@ -206,6 +210,9 @@ class ArgumentReader:
                     v.lemma_.lower() in words("response_verbs"):
                 lends = False   # "responded to the threats": the responder did not make them
             vsubj, _vobj, vagent = verb_args(v, control_chain(v))
+            if vsubj is None and vagent is None and _vobj is not None and _vobj.dep_ == "nsubjpass" and \
+                    v.lemma_.lower() in words("stative_participles"):
+                vsubj = _vobj   # "forces were engaged in shelling": the surface subject does the act
             if not roles.srcs and lends:
                 if vagent is not None:
                     roles.srcs = self.ctx.refs(sent, vagent)
