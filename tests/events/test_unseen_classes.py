@@ -701,6 +701,26 @@ CASES: list[Case] = [
      ["ASSAULT occurred IRN->SAU"]),
     ("C1", "engaged-in-talks",
      "Qatar and Egypt engaged in talks with Hamas on Tuesday.", D(2024, 1, 9), ["CONSULT occurred QAT->PSE"]),
+    # -------------------------------------------------- C1: a call for a release asks the one holding them
+    ("C1", "release-of-detained-by",
+     "The EU demanded the immediate release of the activists detained by Egyptian police.", D(2019, 9, 27),
+     ["REQUEST occurred EUR->EGY"]),
+    ("C1", "release-of-held-by",
+     "Canada called for the release of the two Canadians held by China.", D(2019, 1, 3),
+     ["REQUEST occurred CAN->CHN"]),
+    ("C1", "release-of-prisoners-detained-by",
+     "The UN chief called for the immediate release of political prisoners detained by the Venezuelan government.",
+     D(2018, 6, 5), ["REQUEST occurred UNO->VEN"]),
+    # -------------------------------------------------- C1: 'the detention by X of Y'
+    ("C1", "detention-by-of",
+     "Iran condemned the detention by Azerbaijani police of two Iranian truck drivers.", D(2021, 9, 14),
+     ["ACCUSE occurred IRN->AZE", "COERCE/arrest occurred AZE->IRN"]),
+    ("C1", "arrest-by-of",
+     "Japan criticised the arrest by Chinese security agents of a Japanese businessman.", D(2023, 3, 27),
+     ["COERCE/arrest occurred CHN->JPN"]),
+    ("C1", "seizure-by-of",
+     "Kenya condemned the detention by Ugandan soldiers of two Kenyan fishermen.", D(2022, 8, 2),
+     ["COERCE/arrest occurred UGA->KEN"]),
 ]
 
 

@@ -254,6 +254,10 @@ class ArgumentReader:
                             c.notes.append(f"asked: the subject of the clause '{ch.text}'")
                             break
         ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
+        if not ofs and agent_p and not roles.tgts:
+            # "the detention by Azerbaijani police of two drivers": the parser hangs 'of' on the agent
+            apob = pobj(agent_p[0])
+            ofs = [ch for ch in apob.children if ch.dep_ == "prep" and ch.lower_ == "of"] if apob is not None else []
         if ofs and not roles.tgts:
             pob = pobj(ofs[0])
             if pob is not None:

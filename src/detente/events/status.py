@@ -349,6 +349,13 @@ class StatusReader:
                 outer.target = c.target
                 outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
+            if outer.target is None and outer.event_type == "REQUEST" and c.event_type == "RETREAT" and \
+                    c.mode == "release":
+                holder = self._holder(sent, c, cands)
+                if holder is not None and (outer.source is None or outer.source.country != holder.country):
+                    # "called for the release of the activists detained by Egyptian police": the holder is asked
+                    outer.target = holder
+                    outer.notes.append(f"asked: the one holding those to be released, {holder.country}")
             if outer.target is None and c.target is None and outer.event_type == "THREATEN" and \
                     c.event_type in ONE_SIDED_TYPES:
                 # "threatened to impose a curfew in the capital": a domestic measure threatens the state's own
@@ -366,6 +373,26 @@ class StatusReader:
                     outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
+
+    def _holder(self, sent: Sentence, c: Candidate, cands: list[Candidate]) -> ActorRef | None:
+        """Who holds the people a release would free: its own source, the agent of a participle on them
+        ("the two Canadians held by China"), or the source of their detention coded in the sentence."""
+        own = c.source if c.source is not None and c.source.country else None
+        span = sent.span
+        of = next((ch for ch in span[c.head_i].children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+        freed = pobj(of) if of is not None else None
+        if freed is None:
+            return own
+        for ch in freed.children:
+            agent = next((g for g in ch.children if g.dep_ == "agent"), None) if ch.dep_ == "acl" else None
+            apob = pobj(agent) if agent is not None else None
+            refs = self.ctx.refs(sent, apob) if apob is not None else []
+            if refs and refs[0].country:
+                return refs[0]
+        inside = {t.i - span.start for t in freed.subtree}
+        held = [o for o in cands if o is not c and o.event_type == "COERCE" and o.trigger_i[0] in inside and
+                o.source is not None and o.source.country]
+        return held[0].source if held else own
 
     def one_refusal(self, cands: list[Candidate]) -> None:
         """One refusal, one REJECT: the innermost refused action gives it ("refused to agree to reschedule
