@@ -721,6 +721,15 @@ CASES: list[Case] = [
     ("C1", "seizure-by-of",
      "Kenya condemned the detention by Ugandan soldiers of two Kenyan fishermen.", D(2022, 8, 2),
      ["COERCE/arrest occurred UGA->KEN"]),
+    # -------------------------------------------------- C4: 'will V unless ...' is a threat made now
+    ("C4", "ultimatum-withdraw-unless",
+     "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the government holds "
+     "elections.", D(1982, 5, 3), ["THREATEN occurred NGA->TCD"]),
+    ("C4", "ultimatum-sanctions-unless",
+     "The United States will impose sanctions on Venezuela unless Caracas frees the prisoners.", D(2019, 2, 1),
+     ["THREATEN occurred USA->VEN"]),
+    ("C4", "condition-if-stays-hypothetical",
+     "Japan will send aid to Tonga if the volcano erupts again.", D(2022, 1, 20), ["AID hypothetical JPN->TON"]),
 ]
 
 

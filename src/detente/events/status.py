@@ -17,7 +17,7 @@ from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
 from .parse import distinct_sectors, noun_phrase, pobj
-from .types import ONE_SIDED_TYPES, REQUEST_MODE, THREAT_MODE
+from .types import ONE_SIDED_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -96,6 +96,13 @@ class StatusReader:
         status, frame, notes = self.status(sent, tok, h, chain)
         c.notes.extend(notes)
         c.status = status
+        if "an ultimatum: a future act unless the other side complies" in notes and \
+                trig.type not in ULTIMATUM_EXEMPT_TYPES and frame is None:
+            # "will withdraw its peacekeepers from Chad unless ...": the threat is made now
+            c.mode = THREAT_MODE.get((trig.type, trig.mode), THREAT_MODE.get((trig.type, None)))
+            c.event_type, c.status = "THREATEN", "occurred"
+            c.rule = f"{trig.entry}+ultimatum"
+            c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
         if frame is not None:
             kind, ftok = frame
             if kind == "refusal":
@@ -245,6 +252,10 @@ class StatusReader:
                                              for m in ch.children):
                 cues.hypo = True
                 cues.notes.append("consequent of a condition")
+                if any(m.dep_ == "mark" and m.lower_ in words("ultimatum_marks") for m in ch.children) and any(
+                        a.dep_ == "aux" and (mod.has("future_aux", a.lower_) or a.lower_ == "would")
+                        for a in v.children):
+                    cues.notes.append("an ultimatum: a future act unless the other side complies")
         if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in v.children) and v.dep_ == "advcl":
             cues.hypo = True
             cues.notes.append("inside a condition")

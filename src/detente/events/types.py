@@ -25,6 +25,8 @@ THREAT_MODE: dict[tuple[str, str | None], str] = {
     ("COERCE", "deport"): "expel",
 }
 
+# acts a condition on the other side does not turn into a threat ("will meet unless", "will help unless")
+ULTIMATUM_EXEMPT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "THREATEN", "REQUEST"})
 # acts aimed at the other side of the article's main dyad when the text names no target
 DYADIC_TYPES = frozenset({"SANCTION", "REJECT", "ACCUSE", "THREATEN"})
 # acts whose target may be the owner of their object ("condemned Russia's attack")
