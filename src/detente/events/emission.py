@@ -133,7 +133,8 @@ class Emitter:
             c.emitted, c.reason = False, "no identifiable target"
             return
         sectors = {c.source.actor.sector, c.target.actor.sector}
-        non_state = bool(sectors & {"REB", "OPP", "CVL"}) and None in sectors   # rebels against the state
+        non_state = bool({s.lower() for s in sectors if s} & words("non_state_sectors")) and \
+            None in sectors   # rebels against the state
         if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and (
                 c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
                                                                            c.target.actor.sector)):

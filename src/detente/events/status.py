@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
-from .parse import distinct_sectors, noun_phrase, pobj
+from .parse import distinct_sectors, noun_phrase, pobj, verb_args
 from .types import ONE_SIDED_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
+
+# the note that marks a future act on an 'unless' condition; frame() reads it to make the act a threat
+_ULTIMATUM = "an ultimatum: a future act unless the other side complies"
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -96,7 +99,7 @@ class StatusReader:
         status, frame, notes = self.status(sent, tok, h, chain)
         c.notes.extend(notes)
         c.status = status
-        if "an ultimatum: a future act unless the other side complies" in notes and \
+        if _ULTIMATUM in notes and \
                 trig.type not in ULTIMATUM_EXEMPT_TYPES and frame is None:
             # "will withdraw its peacekeepers from Chad unless ...": the threat is made now
             c.mode = THREAT_MODE.get((trig.type, trig.mode), THREAT_MODE.get((trig.type, None)))
@@ -255,7 +258,7 @@ class StatusReader:
                 if any(m.dep_ == "mark" and m.lower_ in words("ultimatum_marks") for m in ch.children) and any(
                         a.dep_ == "aux" and (mod.has("future_aux", a.lower_) or a.lower_ == "would")
                         for a in v.children):
-                    cues.notes.append("an ultimatum: a future act unless the other side complies")
+                    cues.notes.append(_ULTIMATUM)
         if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in v.children) and v.dep_ == "advcl":
             cues.hypo = True
             cues.notes.append("inside a condition")
@@ -395,8 +398,7 @@ class StatusReader:
         if freed is None:
             return own
         for ch in freed.children:
-            agent = next((g for g in ch.children if g.dep_ == "agent"), None) if ch.dep_ == "acl" else None
-            apob = pobj(agent) if agent is not None else None
+            apob = verb_args(ch, [ch])[2] if ch.dep_ == "acl" else None
             refs = self.ctx.refs(sent, apob) if apob is not None else []
             if refs and refs[0].country:
                 return refs[0]
