@@ -86,6 +86,9 @@ class _SentenceIndex:
     role_spans: list[tuple[int, int, RoleInfo]] = field(default_factory=list)
 
 
+_EMPTY_INDEX = _SentenceIndex()   # read-only stand-in for a sentence not prepared
+
+
 def _is_country(code: str | None) -> bool:
     return code is not None and code not in IGO_CODES
 
@@ -348,7 +351,7 @@ class ArticleActors:
         np_idx = {t.i - span.start for t in np}
         # the possessive marker belongs to the phrase too ("Sudan's army" is one lexicon name)
         np_idx |= {c.i - span.start for t in np for c in t.children if c.dep_ == "case"}
-        idx = self._index.get(sent, _SentenceIndex())
+        idx = self._index.get(sent) or _EMPTY_INDEX
         in_np = [m for m in idx.actor_spans if all(k in np_idx for k in range(m.start, m.end))]
         if pos == "NOUN" and low not in GROUP_HEADS and not any(r[0] <= i < r[1] for r in idx.role_spans):
             # "the results of an FBI investigation" is not the FBI: 'of' complements only qualify roles
@@ -506,7 +509,7 @@ class ArticleActors:
         """'police in Nairobi', 'protesters in Dhaka', 'doctors from Cuba': a role phrase with no nationality
         takes the country of the place named in its own 'in'/'from' phrase (C9)."""
         span = self._sentences[sent].span
-        idx = self._index.get(sent, _SentenceIndex())
+        idx = self._index.get(sent) or _EMPTY_INDEX
         for ch in tok.children:
             if ch.dep_ != "prep" or ch.lower_ not in ("in", "from", "across", "throughout", "inside"):
                 continue
