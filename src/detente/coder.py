@@ -126,8 +126,9 @@ class Coder:
             if self.prefilter is not None and not self.prefilter.may_code(s):
                 continue
             found = coder.code(s)
+            according = _according_to(s) if found else None
             for c in found:
-                _attribution(s, c)
+                _attribution(s, c, according)
                 _present_tense(s, c, pub)
             cands.extend(found)
         _replies(cands)
@@ -138,7 +139,9 @@ class Coder:
             if c.time is not None and c.time.is_resolved() and c.time.kind != "present":
                 for a in c.anchors:
                     dates.setdefault((c.sent, a), (c.time, c.time_text or c.time.text))
-        _clause_dates(cands, dates, {s.index: {t.i - s.span.start: t.lower_ for t in s.span} for s in sentences})
+        with_cands = {c.sent for c in cands}
+        _clause_dates(cands, dates, {s.index: {k: t.lower_ for k, t in enumerate(s.span)} for s in sentences
+                                     if s.index in with_cands})
         _narrative_dates(cands, coder.frames)
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
@@ -153,14 +156,24 @@ class Coder:
         return self.code_article(article_from_text(text, doc_id, published=published), published).events
 
 
-def _attribution(s: Sentence, c: Candidate) -> None:
-    """'according to two people familiar with his plans', 'X said' around the trigger's clause."""
+def _according_to(s: Sentence) -> str | None:
+    """The sentence's first 'according to ...' phrase, which attributes every candidate in it."""
     span = s.span
-    for tok in span:
-        if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
-            sub = list(tok.subtree)
-            c.attribution = span.doc[sub[0].i:sub[-1].i + 1].text
-            return
+    lows = [t.lower_ for t in span]
+    for k, low in enumerate(lows):
+        if low == "according" and k + 1 < len(lows) and lows[k + 1] == "to":
+            sub = list(span[k].subtree)
+            return str(span.doc[sub[0].i:sub[-1].i + 1].text)
+    return None
+
+
+def _attribution(s: Sentence, c: Candidate, according: str | None) -> None:
+    """'according to two people familiar with his plans', 'X said' around the trigger's clause.
+    ``according``: the sentence's :func:`_according_to` phrase (computed once per sentence)."""
+    span = s.span
+    if according is not None:
+        c.attribution = according
+        return
     if not c.anchors:
         return
     top = span[max(c.anchors)] if c.anchors else None

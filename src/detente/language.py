@@ -144,7 +144,12 @@ def guess_language(text: str, languages: Languages | None = None) -> LanguageGue
     """The language ``text`` is most likely in, and whether that is English (see the module docstring)."""
     langs = languages or _default()
     sample = text[:SAMPLE_CHARS]
-    counts: Counter[str] = Counter(langs.script_of(ch) for ch in sample if ch.isalpha())
+    # each distinct letter classified once, weighted by how often it occurs (scripts keep the order of
+    # their first letter in the sample, as when counting letter by letter)
+    counts: Counter[str] = Counter()
+    for ch, n in Counter(sample).items():
+        if ch.isalpha():
+            counts[langs.script_of(ch)] += n
     letters = sum(counts.values())
     if letters < MIN_LETTERS:
         return LanguageGuess("und", "Latin", True, "too little text to tell")
@@ -178,7 +183,8 @@ def _best_stopwords(sample: str, lists: list[tuple[str, frozenset[str]]],
 
 
 def _latin(sample: str, langs: Languages) -> LanguageGuess:
-    words = _words(sample)
+    found = _WORD_RE.findall(sample)[:5000]
+    words = [w.lower() for w in found]
     if len(words) < MIN_WORDS:
         return LanguageGuess("und", "Latin", True, "too few words to tell")
     shares = {code: sum(1 for w in words if w in stop) / len(words) for code, stop in langs.by_script.get("Latin", [])}
@@ -192,7 +198,7 @@ def _latin(sample: str, langs: Languages) -> LanguageGuess:
     # names are capitalised: only lower-case words and English stop words count here, so that a list of
     # names is not "unknown"
     english = dict(langs.by_script.get("Latin", [])).get("en", frozenset())
-    lower = [w.lower() for w in _WORD_RE.findall(sample)[:5000] if w[:1].islower() or w.lower() in english]
+    lower = [low for w, low in zip(found, words, strict=True) if w[:1].islower() or low in english]
     en_lower = sum(1 for w in lower if w in english) / len(lower) if lower else 1.0
     if en_lower < MIN_ENGLISH_SHARE and len(lower) >= MIN_WORDS_UNKNOWN:
         return LanguageGuess("und", "Latin", False,

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
@@ -32,6 +33,7 @@ PERSON_PRON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRON = {"it", "its", "itself"}
 PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PRON = {"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"}
+ALL_PRON = frozenset(PERSON_PRON | THING_PRON | PLURAL_PRON | FIRST_PRON)
 PAIR_HEADS = {"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "neighbour",
               "neighbours", "neighbor", "neighbors", "governments", "capitals", "powers", "rivals", "adversaries"}
 DOCUMENT_HEADS = {"charter", "treaty", "law", "resolution", "agreement", "accord", "convention", "initiative", "deal",
@@ -84,6 +86,9 @@ class _SentenceIndex:
     role_spans: list[tuple[int, int, RoleInfo]] = field(default_factory=list)
 
 
+_EMPTY_INDEX = _SentenceIndex()   # read-only stand-in for a sentence not prepared
+
+
 def _is_country(code: str | None) -> bool:
     return code is not None and code not in IGO_CODES
 
@@ -114,21 +119,23 @@ class ArticleActors:
         span = sent.span
         idx = _SentenceIndex()
         cs, ci, roles = self._matchers
+        cs_table, ci_table, role_table = self._tables
+        strings = self.nlp.vocab.strings
+        lo, hi = span.start, span.end
         matches: list[tuple[int, int, ActorInfo]] = []
-        for matcher, table in ((cs, self._cs_table), (ci, self._ci_table)):
+        for matcher, table in ((cs, cs_table), (ci, ci_table)):
             for mid, s, e in matcher(span.doc, as_spans=False):
-                if s < span.start or e > span.end:
+                if s < lo or e > hi:
                     continue
-                key = self.nlp.vocab.strings[mid]
-                info = table.get(key)
+                info = table.get(strings[mid])
                 if info is not None:
-                    matches.append((s - span.start, e - span.start, info.on(self.published)))
+                    matches.append((s - lo, e - lo, info.on(self.published)))
         idx.actor_spans = [_Match(s, e, i) for s, e, i in _longest(matches)]
         rmatches: list[tuple[int, int, RoleInfo]] = []
         for mid, s, e in roles(span.doc, as_spans=False):
-            if s < span.start or e > span.end:
+            if s < lo or e > hi:
                 continue
-            info_r = self._role_table.get(self.nlp.vocab.strings[mid])
+            info_r = role_table.get(strings[mid])
             if info_r is not None:
                 rmatches.append((s - span.start, e - span.start, info_r))
         idx.role_spans = _longest(rmatches)
@@ -306,34 +313,35 @@ class ArticleActors:
         span = self._sentences[sent].span
         i = tok.i - span.start
         low = tok.lower_
-        if tok.pos_ == "PRON" or (low in PERSON_PRON | THING_PRON | PLURAL_PRON | FIRST_PRON and tok.tag_ in
-                                  ("PRP", "PRP$")):
+        pos = tok.pos_
+        if pos == "PRON" or (low in ALL_PRON and tok.tag_ in ("PRP", "PRP$")):
             return self._pronoun(sent, tok)
-        if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in words("authored_documents"):
+        lemma = tok.lemma_.lower()
+        nominal = pos in ("NOUN", "PROPN")
+        if nominal and lemma in words("authored_documents"):
             author = self._author(sent, tok)
             if author is not None:
                 return author
-        if tok.pos_ in ("NOUN", "PROPN") and _is_definite(tok) and (
-                tok.lower_ in words("short_reference_heads") | words("member_heads") or (
-                tok.lower_ == "states" and any(c.lower_ == "member" for c in tok.children))):
+        if nominal and (low in _short_or_member_heads() or (
+                low == "states" and any(c.lower_ == "member" for c in tok.children))) and _is_definite(tok):
             short = self._short_reference(sent, tok)
             if short is not None:
                 return short
-        if tok.lemma_.lower() in DOCUMENT_HEADS or tok.lower_ in DOCUMENT_HEADS:
+        if lemma in DOCUMENT_HEADS or low in DOCUMENT_HEADS:
             # "the United Nations Charter", "Ukraine's sovereignty": documents and abstractions are not actors
             return None
         # "making him the most senior official": the predicate noun stands for its subject
-        small = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "NOUN" else []
+        small = [c for c in tok.children if c.dep_ == "nsubj"] if pos == "NOUN" else []
         if small:
             return self._resolve(sent, small[0])
         # seas, straits and other named features are places, not actors ("the Taiwan Strait")
-        if self.gaz is not None and tok.pos_ == "PROPN":
+        if self.gaz is not None and pos == "PROPN":
             chain_text = " ".join(t.text for t in _name_chain(tok)) or tok.text
             place = self.gaz.lookup(chain_text)
             if place is not None and place.kind in ("sea", "strait", "gulf", "ocean", "feature", "border", "island"):
                 return None
         # "his US counterpart Lloyd Austin": the named apposition is the actor
-        if tok.pos_ == "NOUN":
+        if pos == "NOUN":
             for c in tok.children:
                 if c.dep_ == "appos" and c.pos_ == "PROPN":
                     r = self._resolve(sent, c)
@@ -343,9 +351,9 @@ class ArticleActors:
         np_idx = {t.i - span.start for t in np}
         # the possessive marker belongs to the phrase too ("Sudan's army" is one lexicon name)
         np_idx |= {c.i - span.start for t in np for c in t.children if c.dep_ == "case"}
-        idx = self._index.get(sent, _SentenceIndex())
+        idx = self._index.get(sent) or _EMPTY_INDEX
         in_np = [m for m in idx.actor_spans if all(k in np_idx for k in range(m.start, m.end))]
-        if tok.pos_ == "NOUN" and tok.lower_ not in GROUP_HEADS and not any(r[0] <= i < r[1] for r in idx.role_spans):
+        if pos == "NOUN" and low not in GROUP_HEADS and not any(r[0] <= i < r[1] for r in idx.role_spans):
             # "the results of an FBI investigation" is not the FBI: 'of' complements only qualify roles
             of_idx = {t.i - span.start for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for t in c.subtree}
@@ -356,7 +364,7 @@ class ArticleActors:
         head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
         mod_matches = [m for m in in_np if m not in head_matches and not _proxy_marked(span, m)]
         roles = [r for r in idx.role_spans if all(k in np_idx for k in range(r[0], r[1]))]
-        if tok.lemma_.lower() in words("role_modified_non_actors"):
+        if lemma in words("role_modified_non_actors"):
             # "a press conference", "a media briefing": a role word in front of a thing is no actor
             roles = [r for r in roles if r[0] <= i < r[1]]
         role = _best_role(roles, i)
@@ -428,7 +436,7 @@ class ArticleActors:
             actor = Actor(text=_np_text(np), name=person_name, role=None, country=None, sector=None)
             return ActorRef(actor, "person", "unresolved-name", sent, i, subject=_is_subject(tok), named=True)
 
-        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
+        if pos == "PROPN" and tok.ent_type_ not in ("GPE", "NORP", "LOC", "FAC"):
             # "Sullivan and Wang": a surname learned earlier, even when the tagger misses the name
             learned = self._recall(tok.text)
             if learned is not None:
@@ -488,7 +496,7 @@ class ArticleActors:
                                      "anaphor", f"anaphor:{role.role}->{p.actor.name or p.actor.text}", sent, i,
                                      subject=_is_subject(tok)) for p in priors]
                     return replace(refs[0], alternatives=tuple(refs[1:]))
-            bare_state = role is not None and tok.lemma_.lower() in words("bare_state_organs") and _is_definite(tok)
+            bare_state = role is not None and lemma in words("bare_state_organs") and _is_definite(tok)
             if country is None and mod_info is None and not bare_state and (
                     role is None or role.sector not in LOCAL_SECTORS):
                 return None   # police, protesters, hostages are kept: the place of the act may locate them
@@ -504,7 +512,7 @@ class ArticleActors:
         """'police in Nairobi', 'protesters in Dhaka', 'doctors from Cuba': a role phrase with no nationality
         takes the country of the place named in its own 'in'/'from' phrase (C9)."""
         span = self._sentences[sent].span
-        idx = self._index.get(sent, _SentenceIndex())
+        idx = self._index.get(sent) or _EMPTY_INDEX
         for ch in tok.children:
             if ch.dep_ != "prep" or ch.lower_ not in ("in", "from", "across", "throughout", "inside", *(
                     ("of",) if of else ())):
@@ -766,6 +774,12 @@ class ArticleActors:
 
 
 # ---------------------------------------------------------------------- helpers over the parse
+
+@lru_cache(maxsize=1)
+def _short_or_member_heads() -> frozenset[str]:
+    """'the agency', 'the member states': heads of a short reference to a body named earlier."""
+    return words("short_reference_heads") | words("member_heads")
+
 
 def _is_np_head(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
