@@ -730,6 +730,47 @@ CASES: list[Case] = [
      ["THREATEN occurred USA->VEN"]),
     ("C4", "condition-if-stays-hypothetical",
      "Japan will send aid to Tonga if the volcano erupts again.", D(2022, 1, 20), ["AID hypothetical JPN->TON"]),
+    # -------------------------------------------------- C7: a request to one's own body is one's planned measure
+    ("C7", "own-body-sanctions-parliament",
+     "The European Parliament called on the Council to impose new sanctions on Iranian officials.",
+     D(2022, 10, 6), ["SANCTION planned EUR->IRN"]),
+    ("C7", "own-body-sanctions-congress",
+     "President Biden urged Congress to pass sanctions against Russian banks.", D(2022, 2, 26),
+     ["SANCTION planned USA->RUS"]),
+    ("C7", "own-body-restrictive-measures",
+     "EU leaders asked the Commission to prepare further sanctions against Belarus.", D(2021, 6, 25),
+     ["SANCTION planned EUR->BLR"]),
+    # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
+    ("C8", "topic-target-sanctions",
+     "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "
+     "Council calls on the Council to adopt further targeted sanctions.", D(2023, 2, 20),
+     ["SANCTION planned EUR->NIC"]),
+    ("C8", "topic-target-condemn",
+     "G7 statement on North Korea\n\nThe G7 thanks Japan and South Korea for their close cooperation. The G7 "
+     "condemns the launch of another intercontinental ballistic missile.", D(2023, 7, 13),
+     ["ACCUSE occurred G7->PRK"]),
+    ("C8", "topic-target-reject",
+     "Joint statement on Venezuela\n\nThe statement was issued in Lima and Bogota. Peru rejects the results of "
+     "the presidential election.", D(2018, 5, 21), ["REJECT occurred PER->VEN"]),
+    ("C8", "topic-named-target-wins",
+     "EU statement on Sudan\n\nThe EU thanks Chad and Egypt for hosting refugees. The EU condemns the supply "
+     "of weapons by Russia's Wagner group.", D(2023, 6, 1), ["ACCUSE occurred EUR->RUS"]),
+    # -------------------------------------------------- C2: 'invited X to V' asks X to act unless V is a visit
+    ("C2", "invite-to-act-request",
+     "The Security Council invited Libya's rival governments to agree on an election law.", D(2023, 4, 18),
+     ["REQUEST occurred UNO->LBY"]),
+    ("C2", "invite-to-act-commission",
+     "The Council of the EU invites Georgia to step up its fight against corruption.", D(2023, 12, 15),
+     ["REQUEST occurred EUR->GEO"]),
+    ("C2", "invite-to-visit-stays-invitation",
+     "Xi Jinping invited Lula to visit Beijing next spring.", D(2023, 1, 20),
+     ["CONSULT/visit planned BRA->CHN"]),
+    ("C2", "invite-to-attend-stays-invitation",
+     "Indonesia invited Australia's prime minister to attend the G20 summit in Bali.", D(2022, 6, 6),
+     ["CONSULT/visit planned AUS->IDN"]),
+    ("C7", "foreign-addressee-stays-request",
+     "The European Parliament called on Turkey to lift its blockade of Armenia.", D(2021, 5, 20),
+     ["REQUEST occurred EUR->TUR"]),
 ]
 
 

@@ -45,6 +45,17 @@ class ArticleContext:
     places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
     # the counterpart of the last meeting each country held, by sentence: "I met X ... We agreed ..."
     met: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)
+    # the state a headline says the text is about ("Council conclusions on Belarus", "Statement on Iran")
+    topic: ActorRef | None = None
+
+    def note_topic(self, sent: Sentence) -> None:
+        """Read the headline's 'on/about X', X a state, as the text's topic."""
+        for tok in sent.span:
+            if tok.dep_ == "prep" and tok.lower_ in words("topic_preps"):
+                refs = self.refs(sent, pobj(tok))
+                if refs and refs[0].country and refs[0].country not in IGO_LIKE and refs[0].kind == "country":
+                    self.topic = refs[0]
+                    return
 
     def refs(self, sent: Sentence, tok: Token | None) -> list[ActorRef]:
         if tok is None:

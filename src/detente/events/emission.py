@@ -92,21 +92,30 @@ class Emitter:
         """A one-sided act of conflict by one side of the article's dominant dyad is aimed at the other
         ("Pakistan denied any involvement", "which Delhi rejected"); rule: implicit-target:dyad."""
         pair = self.ctx.actors.dominant_pair()
-        if pair is None:
+        topic = self.ctx.topic.country if self.ctx.topic is not None else None
+        if pair is None and topic is None:
             return
         for c in cands:
-            if c.consumed or c.target is not None or c.source is None or c.source.country not in pair:
+            if c.consumed or c.target is not None or c.source is None or not c.source.country:
                 continue
             if c.event_type not in DYADIC_TYPES:
                 continue
             if c.clause_i == c.head_i and not self._is_verb_trigger(c):
                 continue   # an event noun with no clause of its own ("the results of an investigation")
-            other = pair[1] if c.source.country == pair[0] else pair[0]
-            c.target = ActorRef(Actor(text="(implicit: the other side of the article's main dyad)", name=None,
-                                      role=None, country=other, sector=None), "country", "implicit-target:dyad",
+            if pair is not None and c.source.country in pair:
+                other = pair[1] if c.source.country == pair[0] else pair[0]
+                text, rule = "(implicit: the other side of the article's main dyad)", "implicit-target:dyad"
+                note = f"no target in the text: the other side of the article's dyad, {other}"
+            elif topic is not None and c.source.country != topic:
+                # "Council conclusions on Belarus ... calls for further sanctions": aimed at the text's topic
+                other, text, rule = topic, "(implicit: the state the text is about)", "implicit-target:topic"
+                note = f"no target in the text: the state the headline says it is about, {topic}"
+            else:
+                continue
+            c.target = ActorRef(Actor(text=text, name=None, role=None, country=other, sector=None), "country", rule,
                                 c.sent, c.trigger_i[0])
             c.rule += "+implicit-target"
-            c.notes.append(f"no target in the text: the other side of the article's dyad, {other}")
+            c.notes.append(note)
 
     def finish(self, sent: Sentence, c: Candidate) -> None:
         """Complete one candidate, or mark it not emitted with the reason."""

@@ -88,6 +88,8 @@ class SentenceCoder:
         span = sent.span
         if sent.kind == "headline" and "security council" in span.text.lower():
             self.ctx.un_session = True   # a report on a Council session: UN actions in it happen in New York
+        if sent.kind == "headline" and self.ctx.topic is None:
+            self.ctx.note_topic(sent)
         hits = self.finder.find_hits(sent)
         by_token = {h.i: h for h in hits}
         self.ctx.event_heads = {h.i for h in hits if h.kind == "noun"}

@@ -38,6 +38,14 @@ def verb_above(tok: Token) -> Token | None:
             return t
     return None
 
+def _asked_to(cur: Token) -> bool:
+    """'calls on the Council to adopt ...' parsed with the infinitive as an adverbial clause: it is still the
+    complement of 'calls on X' (a to-infinitive after an 'on/upon/to' object of its head)."""
+    if cur.dep_ != "advcl" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in cur.children):
+        return False
+    return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") and ch.i < cur.i for ch in cur.head.children)
+
+
 def control_chain(tok: Token) -> list[Token]:
     """The trigger's verb and the verbs that control it: 'is expected to visit' -> [visit, expected]."""
     chain = [tok]
@@ -47,7 +55,8 @@ def control_chain(tok: Token) -> list[Token]:
         if head.i == cur.i:
             break
         dep = cur.dep_
-        if dep in ("xcomp",) or (dep == "conj" and head.pos_ in ("VERB", "AUX") and cur.pos_ in ("VERB",)):
+        if dep in ("xcomp",) or (dep == "conj" and head.pos_ in ("VERB", "AUX") and cur.pos_ in ("VERB",)) or \
+                _asked_to(cur):
             if dep == "conj":
                 # conjuncts share the first verb's auxiliaries ("will meet and sign")
                 pass

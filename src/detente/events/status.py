@@ -17,7 +17,7 @@ from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
 from .parse import distinct_sectors, noun_phrase, pobj, verb_args
-from .types import ONE_SIDED_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
+from .types import ONE_SIDED_TYPES, OWN_MEASURE_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
 
 # the note that marks a future act on an 'unless' condition; frame() reads it to make the act a threat
 _ULTIMATUM = "an ultimatum: a future act unless the other side complies"
@@ -316,7 +316,8 @@ class StatusReader:
         to the place named, or to the inviter (rule: +invitation)."""
         span = sent.span
         for c in cands:
-            if c.lemma != "invite" or span[c.head_i].pos_ != "VERB" or c.consumed or c.source is None:
+            if c.lemma != "invite" or span[c.head_i].pos_ != "VERB" or c.consumed or c.source is None or \
+                    c.event_type != "AGREE":   # "invited them to agree on a text" is a request (clause_sense)
                 continue
             tok = span[c.head_i]
             obj = next((x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")), None)
@@ -357,6 +358,8 @@ class StatusReader:
             outer = next((o for o in cands if o.trigger_i[0] == c.outer_i or c.outer_i in o.trigger_i), None)
             if outer is None:
                 continue
+            if self._own_measure(sent, outer, c):
+                continue
             if outer.target is None and c.target is not None and c.target.country and (
                     outer.source is None or outer.source.country != c.target.country or
                     distinct_sectors(outer.source, c.target)):
@@ -387,6 +390,31 @@ class StatusReader:
                     outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
+
+    def _own_measure(self, sent: Sentence, outer: Candidate, c: Candidate) -> bool:
+        """A request to one's own body ("the Parliament called on the Council to impose sanctions", "urged
+        Congress to pass sanctions") asks for a measure the requester itself is preparing: the measure is coded,
+        planned, by the requester, and the internal request is not an event."""
+        if outer.event_type != "REQUEST" or c.event_type not in OWN_MEASURE_TYPES or outer.source is None or \
+                not outer.source.country:
+            return False
+        span = sent.span
+        verb = span[outer.head_i]
+        asked = [ch for ch in verb.children if ch.dep_ == "dobj"] + [
+            p for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in ("on", "upon")
+            if (p := pobj(ch)) is not None]
+        refs = self.ctx.refs(sent, asked[0]) if asked else []
+        if not refs or refs[0].country != outer.source.country:
+            return False
+        if c.target is not None and c.target.country == outer.source.country:
+            return False
+        c.consumed, c.emitted, c.reason, c.outer_i = False, True, "", None
+        c.source, c.status = outer.source, "planned"
+        c.rule += "+own-body-request"
+        c.notes.append(f"asked of {refs[0].actor.text}, a body of the requester's own: its planned measure")
+        outer.consumed, outer.emitted = True, False
+        outer.reason = f"a request to its own body '{refs[0].actor.text}': coded as the measure '{c.trigger_text}'"
+        return True
 
     def _holder(self, sent: Sentence, c: Candidate, cands: list[Candidate]) -> ActorRef | None:
         """Who holds the people a release would free: its own source, the agent of a participle on them

@@ -79,7 +79,11 @@ class TriggerFinder:
                 continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
             toks = [i, *[t - span.start for t in extra]]
             text = " ".join(span[k].text for k in sorted(toks))
-            return Hit(i, toks, text, vp.trigger, "verb", i)
+            trig = vp.trigger
+            if trig.clause_sense is not None and _has_act_complement(tok):
+                # "invited the parties to agree on a text": asked to act, not invited to come
+                trig = self.ctx.trig.trigger(trig.clause_sense) or trig
+            return Hit(i, toks, text, trig, "verb", i)
         return None
 
     def _noun_hit(self, span: Span, tok: Token, lemma: str) -> Hit | None:
@@ -345,3 +349,11 @@ def _has_clause_complement(tok: Token) -> bool:
                 g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in ch.children):
             return True
     return False
+
+
+def _has_act_complement(tok: Token) -> bool:
+    """Does the verb take a to-infinitive that is no coming or taking part ("invited them to agree on a text",
+    not "invited him to visit Beijing")?"""
+    return any(ch.dep_ in ("xcomp", "ccomp") and ch.pos_ in ("VERB", "AUX") and
+               ch.lemma_.lower() not in words("attendance_verbs") and
+               any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children) for ch in tok.children)

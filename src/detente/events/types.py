@@ -41,3 +41,6 @@ CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTI
 AMOD_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "AID", "MOBILIZE", "ASSAULT"})
 # types whose target may be the place acted on ("strikes on Kharkiv")
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID", "SANCTION"})
+# measures a body takes itself: asked of one of its own organs, they are its planned acts ("urged Congress to
+# pass sanctions")
+OWN_MEASURE_TYPES = frozenset({"SANCTION", "AID", "MOBILIZE"})
