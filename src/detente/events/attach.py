@@ -174,7 +174,8 @@ class Attacher:
                 continue
             # "on the sidelines of the Brics summit in Johannesburg": venues also hang from on/of
             venue_link = (ch.lower_ == "on" and pob.lemma_.lower() in words("venue_words")) or (
-                ch.lower_ == "of" and depth >= 1 and tok.lemma_.lower() in words("venue_words"))
+                ch.lower_ == "of" and depth >= 1 and tok.lemma_.lower() in words("venue_words") | words(
+                    "placeish_nouns"))   # "in the capital city of Algiers", "in the province of Idlib"
             if ch.lower_ not in words("location_preps") and not venue_link:
                 continue
             if ch.lower_ == "into" and c.event_type not in ("ASSAULT", "MOBILIZE"):
@@ -187,6 +188,14 @@ class Attacher:
                 c.notes.append(f"place '{noun_phrase(pob)}' -> {p.name} ({p.country})")
                 return True
             low = pob.lemma_.lower()
+            named = next((a for a in pob.children if a.dep_ == "appos"), None) if low in words("placeish_nouns") \
+                else None
+            pa = self.ctx.place(sent, named) if named is not None and ch.lower_ in words("location_preps") else None
+            if pa is not None:
+                # "rallied in the capital, Harare"
+                c.place, c.place_text = pa, noun_phrase(named) if named is not None else pa.name
+                c.notes.append(f"place '{c.place_text}' -> {pa.name} ({pa.country})")
+                return True
             if depth < 1 and ch.lower_ in ("in", "during", "at", "outside", "near") and pob.pos_ == "NOUN" and \
                     low not in words("venue_words") and self._place_under(sent, pob, c, depth + 1):
                 return True   # "killed three people in a raid in Jenin"

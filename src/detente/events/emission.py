@@ -18,7 +18,15 @@ from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
 from .parse import pobj
-from .types import DOMESTIC_SECTORS, DYADIC_TYPES, IGO_LIKE, MULTI_IGO, ONE_SIDED_TYPES, PLACE_TARGET_TYPES
+from .types import (
+    DOMESTIC_SECTORS,
+    DYADIC_TYPES,
+    IGO_LIKE,
+    MULTI_IGO,
+    ONE_SIDED_TYPES,
+    PLACE_TARGET_TYPES,
+    PURPOSE_TYPES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -44,7 +52,9 @@ class Emitter:
         span = sent.span
         for c in cands:
             for o in cands:
-                if o is c or o.event_type != c.event_type or o.consumed:
+                if o is c or o.consumed:
+                    continue
+                if o.event_type != c.event_type:
                     continue
                 in_pp = len(o.ancestors) >= 2 and o.ancestors[0][1] == "pobj" and o.ancestors[1][0] == c.head_i \
                     and span[o.ancestors[0][0]].lower_ in ("in", "during", "with", "by", "through")
@@ -58,6 +68,34 @@ class Emitter:
                     if c.time is None and o.time is not None:
                         c.time, c.time_text = o.time, o.time_text
                     o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
+
+    def protest_purposes(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """Fold each protest's purpose into it (after targets are known)."""
+        for c in cands:
+            for o in cands:
+                if o is not c and not c.consumed and not o.consumed:
+                    self._protest_purpose(sent.span, c, o)
+
+    @staticmethod
+    def _protest_purpose(span: Span, c: Candidate, o: Candidate) -> None:
+        """"blocked a road to protest against the airstrikes", "to show their anger at X", "in defiance of X":
+        what a protest is for is the same protest, and names its target."""
+        if c.event_type != "PROTEST" or o.event_type not in PURPOSE_TYPES or not o.ancestors:
+            return
+        steps = o.ancestors[:2] if o.clause_i != o.head_i else o.ancestors[:1]
+        purpose = False
+        for k, (head, dep) in enumerate(steps):
+            if head not in (c.head_i, c.clause_i):
+                continue
+            link = span[o.ancestors[k - 1][0]] if k else span[o.head_i]
+            purpose = (dep == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in link.children)) or (
+                dep == "prep" and link.lower_ == "in")
+        if not purpose:
+            return
+        if c.target is None and o.target is not None:
+            c.target = o.target
+            c.notes.append(f"target from the protest's purpose '{o.trigger_text}': {o.target.country}")
+        o.consumed, o.emitted, o.reason = True, False, f"the purpose of the protest '{c.trigger_text}'"
 
     def carry_targets(self, sent: Sentence, cands: list[Candidate]) -> None:
         """Coordinated actions of one subject share the target named once ("India expelled Pakistani

@@ -113,6 +113,7 @@ class SentenceCoder:
         # the emission rule
         self.emit.carry_targets(sent, cands)
         self.emit.implicit_targets(cands)
+        self.emit.protest_purposes(sent, cands)
         for c in cands:
             self.emit.finish(sent, c)
         return cands

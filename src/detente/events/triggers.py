@@ -120,6 +120,10 @@ class TriggerFinder:
         verbs over an event are no events of their own."""
         heads = {h.i for h in hits}
         hits = [h for h in hits if not (h.kind == "noun" and any(t in heads and t != h.i for t in h.tokens))]
+        # a noun after a preposition of a verb pattern is that pattern's word ("went on strike" is no air strike)
+        idiom = {t for h in hits if h.kind == "verb" for t in h.tokens
+                 if t != h.i and span[t].head.i - span.start in h.tokens and span[t].head.dep_ == "prep"}
+        hits = [h for h in hits if not (h.kind == "noun" and h.i in idiom)]
         # a light verb governing a noun trigger is not an event of its own ("imposed sanctions")
         lights = {h.light for h in hits if h.kind == "noun" and h.light is not None}
         hits = [h for h in hits if not (h.kind == "verb" and h.i in lights)]

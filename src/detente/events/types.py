@@ -44,3 +44,5 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID
 # measures a body takes itself: asked of one of its own organs, they are its planned acts ("urged Congress to
 # pass sanctions")
 OWN_MEASURE_TYPES = frozenset({"SANCTION", "AID", "MOBILIZE"})
+# what a protest is for ("to protest against", "to show their anger at", "in defiance of"): part of the protest
+PURPOSE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "PROTEST"})
