@@ -110,7 +110,7 @@ class ArgumentReader:
         if agent is not None:
             roles.srcs = self.ctx.refs(sent, agent)
             if subj is not None:
-                roles.tgts = self.ctx.refs(sent, subj)
+                roles.tgts = self.ctx.refs(sent, subj) or self._served(sent, subj)
         elif subj is not None:
             roles.srcs = self.ctx.refs(sent, subj)
         roles.heads = [tok]
@@ -158,14 +158,30 @@ class ArgumentReader:
                     if owner and trig.symmetric and len({r.country for r in roles.srcs if r.country}) >= 2 and \
                             owner[0].kind == "pronoun":
                         owner = []   # "A and B upgraded their ties": 'their' is the pair itself
+                    served = self._served(sent, obj) if not owner else []
                     if owner:
                         roles.tgts = owner
                         c.notes.append(f"target is the owner of '{obj.text}': {owner[0].country}")
+                    elif served:
+                        roles.tgts = served
+                        c.notes.append(f"target is who '{obj.text}' is for: {served[0].country}")
                     elif trig.type in ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "SANCTION", "RETREAT"):
                         roles.tgts = self.owners.state_of_scene(sent, obj)
                         if roles.tgts:
                             c.notes.append(f"target is the state where '{obj.text}' happened: "
                                            f"{roles.tgts[0].country}")
+
+    def _served(self, sent: Sentence, obj: Token) -> list[ActorRef]:
+        """'a camp for Sudanese refugees', 'a school for Palestinian children': a facility hit is aimed at the
+        people it is for."""
+        if obj.lemma_.lower() not in words("served_facilities"):
+            return []
+        for ch in obj.children:
+            if ch.dep_ == "prep" and ch.lower_ == "for":
+                refs = [r for r in self.ctx.refs(sent, pobj(ch)) if r.country]
+                if refs:
+                    return refs
+        return []
 
     def _noun_roles(self, sent: Sentence, h: Hit, c: Candidate, roles: _Roles) -> None:
         """A noun's possessive, 'by' agent, lending verb, modifiers, participles and 'of' complement."""

@@ -17,7 +17,7 @@ from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
 from .parse import depth_below, noun_phrase, pobj, verb_args
-from .types import IGO_LIKE
+from .types import IGO_LIKE, ONE_SIDED_TYPES, STATE_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -134,6 +134,13 @@ class OwnerReader:
         state only (international bodies aside), belong to that state; the other side must be coded."""
         states = [k for k in self.ctx.actors.country_counts if k not in IGO_LIKE and k not in ("NGO", "ICRC")]
         if len(states) != 1:
+            return
+        src = c.source
+        if c.target is None and src is not None and src.country is None and src.actor.sector in STATE_SECTORS and \
+                c.event_type in ONE_SIDED_TYPES:
+            # "the military government declared a state of emergency in Myanmar": a measure at home
+            c.source = replace(src, actor=replace(src.actor, country=states[0]))
+            c.notes.append(f"source '{src.actor.text}' has no country; the article's only state is {states[0]}")
             return
         for side, other in (("target", "source"), ("source", "target")):
             ref: ActorRef | None = getattr(c, side)

@@ -92,6 +92,8 @@ class TriggerFinder:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
                                                      "WORK_OF_ART", "PRODUCT"):
             return None
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in words("actor_compound_heads"):
+            return None   # "riot police", "protest leaders", "strike aircraft": a kind of actor, not an act
         npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
         npats = sorted(npats, key=lambda p: (-len(p.modifiers), not _objects_fit(tok, p.trigger.objects)))
         for np_ in npats:

@@ -46,3 +46,5 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "AID
 OWN_MEASURE_TYPES = frozenset({"SANCTION", "AID", "MOBILIZE"})
 # what a protest is for ("to protest against", "to show their anger at", "in defiance of"): part of the protest
 PURPOSE_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "PROTEST"})
+# sectors of a state's own organs (a government, an army, a police force, a parliament, the courts)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
