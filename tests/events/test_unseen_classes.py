@@ -3,7 +3,7 @@
 Every case is written here, in its own words, for a *construction*: each construction has at least three
 cases with other countries and other genres (wire news, releases, remarks). The format and the matching
 are those of ``tests/test_coder_table.py``: each expected string must be matched one-to-one; an empty list
-means the text must give no event at all.
+means the text must give no event at all, and "!TYPE" means no event of that type may be produced.
 """
 
 from __future__ import annotations
@@ -809,6 +809,24 @@ CASES: list[Case] = [
     ("C3", "community-karen",
      "Burmese troops captured a Karen guerrilla stronghold.", D(1995, 1, 27),
      ["ASSAULT occurred MMR->MMR"]),
+    # -------------------------------------------------- C1: 'refused entry to X': the one turned away
+    ("C1", "refuse-entry-to",
+     "Benin refused entry to Ghanaian migrants at the border.", D(1983, 1, 25), ["REJECT occurred BEN->GHA"]),
+    ("C1", "refuse-admission-to",
+     "Hungary refused admission to Syrian refugees on Tuesday.", D(2015, 9, 15), ["REJECT occurred HUN->SYR"]),
+    ("C1", "refuse-visas-to",
+     "Japan refused visas to a delegation of North Korean officials.", D(2006, 7, 10),
+     ["REJECT occurred JPN->PRK"]),
+    # -------------------------------------------------- C4: the content of a demand noun's that-clause
+    ("C4", "demand-noun-that-content",
+     "The ILO reiterated its demand that Israel lift the restrictions on Palestinian workers.", D(2003, 6, 4),
+     ["REQUEST occurred UNO->ISR", "!RETREAT"]),
+    ("C4", "call-noun-for-content",
+     "The EU renewed its call for Russia to withdraw its troops from Georgia.", D(2008, 9, 1),
+     ["REQUEST occurred EUR->RUS", "!RETREAT"]),
+    ("C4", "appeal-noun-that-content",
+     "Norway repeated its appeal that Ethiopia release the detained aid workers.", D(2021, 11, 10),
+     ["REQUEST occurred NOR->ETH", "!RETREAT"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "
@@ -876,7 +894,11 @@ def test_unseen_class(coder: Coder, cls: str, case_id: str, text: str, published
     if not expected:
         assert not events, f"{cls} {case_id}: expected no event, got:\n{produced}"
         return
-    missing = match_all([parse_expected(s) for s in expected], events)
+    # "!TYPE": no event of that type may be produced (the content of a demand is no act of its own)
+    forbidden = {s[1:] for s in expected if s.startswith("!")}
+    assert not [e for e in events if e.event_type in forbidden], (
+        f"{cls} {case_id}: produced a forbidden {sorted(forbidden)}:\n{produced}")
+    missing = match_all([parse_expected(s) for s in expected if not s.startswith("!")], events)
     assert not missing, (
         f"{cls} {case_id}: unmatched:\n" + "\n".join(f"    {x.raw}" for x in missing) + f"\n  produced:\n{produced}"
     )

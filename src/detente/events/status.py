@@ -127,6 +127,14 @@ class StatusReader:
                     c.reason = f"complement of the {kind} '{ftok.text}' (gives its mode and target)"
         return frame
 
+    def _request_noun(self, tok: Token) -> bool:
+        """Is ``tok`` a noun the trigger lexicon reads as a request with a clause ("its call for X to V")?"""
+        for np_ in self.ctx.trig.nouns_for(tok.lemma_):
+            sense = self.ctx.trig.trigger(np_.trigger.clause_sense) if np_.trigger.clause_sense else np_.trigger
+            if sense is not None and sense.type == "REQUEST":
+                return True
+        return False
+
     def status(self, sent: Sentence, tok: Token, h: Hit,
                chain: list[Token]) -> tuple[str, Frame | None, list[str]]:
         """Decide the status from the trigger's control chain; return (status, frame, notes)."""
@@ -165,8 +173,11 @@ class StatusReader:
             if denier.lemma_.lower() in words("denial_verbs") and not any(c.dep_ == "neg" for c in denier.children):
                 cues.neg = True
                 cues.notes.append(f"denied by '{denier.text}'")
-        if cues.frame is None and top.dep_ == "ccomp" and head.i != top.i and head.pos_ in ("VERB", "NOUN") and \
-                mod.matches("request", head) and h.trigger.type not in ("REQUEST",):
+        that_acl = top.dep_ in ("acl", "advcl") and head.pos_ == "NOUN" and any(
+            m.dep_ == "mark" and m.lower_ in ("that", "for") for m in top.children)   # "its demand that X lift"
+        if cues.frame is None and (top.dep_ == "ccomp" or that_acl) and head.i != top.i and \
+                head.pos_ in ("VERB", "NOUN") and (mod.matches("request", head) or (
+                    that_acl and self._request_noun(head))) and h.trigger.type not in ("REQUEST",):
             # "demanded that Israel withdraw", "insists that Russia pull out": the content of a demand
             cues.frame = ("request", head)
             cues.notes.append(f"content of the demand '{head.text}'")
