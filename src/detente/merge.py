@@ -78,6 +78,8 @@ def compatible(a: Candidate, b: Candidate, summary: frozenset[int] = frozenset()
     standfirst) that sum up the body: a mention there may be worded differently from the body's."""
     if a.event_type != b.event_type or a.status != b.status:
         return False
+    if a.sent != b.sent and ("+again" in a.rule or "+again" in b.rule):
+        return False   # "the minister was also arrested": another act of the same kind
     if a.mode is not None and b.mode is not None and a.mode != b.mode and {a.mode, b.mode} != ELSEWHERE:
         return False
     headline = a.sent != b.sent and (a.sent in summary or b.sent in summary)

@@ -827,6 +827,17 @@ CASES: list[Case] = [
     ("C4", "appeal-noun-that-content",
      "Norway repeated its appeal that Ethiopia release the detained aid workers.", D(2021, 11, 10),
      ["REQUEST occurred NOR->ETH", "!RETREAT"]),
+    # -------------------------------------------------- C8: 'X was also arrested': the agent of the act just told
+    ("C8", "also-arrested-coup",
+     "Soldiers seized power in Gabon on Wednesday. The country's republican guard detained President Ali Bongo. "
+     "His son was also arrested.", D(2023, 8, 30),
+     ["COERCE/arrest occurred GAB->GAB", "COERCE/arrest occurred GAB->GAB"]),
+    ("C8", "also-detained-minister",
+     "The Malian army detained the interim president on Monday. The prime minister was also detained.",
+     D(2021, 5, 25), ["COERCE/arrest occurred MLI->MLI", "COERCE/arrest occurred MLI->MLI"]),
+    ("C8", "too-same-patients",
+     "Israeli police arrested two Palestinian journalists in Jerusalem. A third reporter was arrested too.",
+     D(2022, 5, 12), ["COERCE/arrest occurred ISR->PSE", "COERCE/arrest occurred ISR->PSE"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

@@ -173,6 +173,8 @@ class Emitter:
         self.owners.localise(sent, c)
         self.owners.setting_country(c)
         if c.source is None or c.source.country is None:
+            self._same_act_again(sent, c)
+        if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
         self._implied_target(sent, c)
@@ -206,6 +208,28 @@ class Emitter:
                 c.notes.append("a visit takes place in the host's country")
         s, e = clause_extent(span, c)
         c.span_start, c.span_end = s, e
+        if c.emitted:
+            self.ctx.last_act[c.event_type] = (c.sent, c.source, c.target)
+
+    def _same_act_again(self, sent: Sentence, c: Candidate) -> None:
+        """'The interior minister was also arrested': an agentless passive of the act just reported, marked as
+        the same again ('also', 'too'), has that act's agent."""
+        tok = sent.span[c.head_i]
+        if tok.tag_ != "VBN" or any(ch.dep_ == "agent" for ch in tok.children) or \
+                not any(ch.dep_ == "advmod" and ch.lower_ in words("again_adverbs") for ch in tok.children):
+            return
+        last = self.ctx.last_act.get(c.event_type)
+        if last is None or not 0 <= c.sent - last[0] <= 2 or last[1] is None:
+            return
+        c.source = replace(last[1], sent=c.sent, token=c.head_i)
+        c.rule += "+again"   # another instance of that act: merge keeps it apart
+        c.notes.append(f"the same act again ('{tok.text}' with no agent): by {last[1].country}, as just reported")
+        before = last[2]
+        if before is not None and before.country and (c.target is None or c.target.country is None):
+            # "two Palestinian journalists were arrested ... a third reporter was arrested too": the same side
+            c.target = before if c.target is None else replace(
+                c.target, actor=replace(c.target.actor, country=before.country))
+            c.notes.append(f"its patient is of the same side as before: {before.country}")
 
     def _implied_roles(self, sent: Sentence, c: Candidate) -> None:
         """Sectors and countries a candidate's kind and place imply: a state accused is its government, a
