@@ -838,6 +838,16 @@ CASES: list[Case] = [
     ("C8", "too-same-patients",
      "Israeli police arrested two Palestinian journalists in Jerusalem. A third reporter was arrested too.",
      D(2022, 5, 12), ["COERCE/arrest occurred ISR->PSE", "COERCE/arrest occurred ISR->PSE"]),
+    # -------------------------------------------------- C8: a release asked after an arrest asks the arresting state
+    ("C8", "release-after-arrest-citizens",
+     "Iranian authorities detained two French tourists in March. On Friday, France demanded the immediate "
+     "release of its citizens.", D(2022, 5, 13), ["REQUEST occurred FRA->IRN"]),
+    ("C8", "release-after-arrest-his",
+     "Russian police arrested the American reporter in Yekaterinburg. The United States called for his release.",
+     D(2023, 3, 30), ["REQUEST occurred USA->RUS"]),
+    ("C8", "release-after-arrest-leaders",
+     "Niger's presidential guard detained President Bazoum on Wednesday. The African Union demanded the release "
+     "of the detained leaders.", D(2023, 7, 28), ["REQUEST occurred AU->NER"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

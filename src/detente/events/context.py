@@ -45,7 +45,7 @@ class ArticleContext:
     places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
     # the counterpart of the last meeting each country held, by sentence: "I met X ... We agreed ..."
     met: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)
-    # the last emitted act of each type, with its sentence, source and target ("X was also arrested")
+    # the last emitted act of each type and of each TYPE/mode: sentence, source, target ("X was also arrested")
     last_act: dict[str, tuple[int, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
     # the state a headline says the text is about ("Council conclusions on Belarus", "Statement on Iran")
     topic: ActorRef | None = None

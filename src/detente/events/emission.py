@@ -209,7 +209,8 @@ class Emitter:
         s, e = clause_extent(span, c)
         c.span_start, c.span_end = s, e
         if c.emitted:
-            self.ctx.last_act[c.event_type] = (c.sent, c.source, c.target)
+            self.ctx.last_act[c.event_type] = self.ctx.last_act[f"{c.event_type}/{c.mode}"] = (
+                c.sent, c.source, c.target)
 
     def _same_act_again(self, sent: Sentence, c: Candidate) -> None:
         """'The interior minister was also arrested': an agentless passive of the act just reported, marked as

@@ -380,6 +380,8 @@ class StatusReader:
             if outer.target is None and outer.event_type == "REQUEST" and c.event_type == "RETREAT" and \
                     c.mode == "release":
                 holder = self._holder(sent, c, cands)
+                if holder is None or (outer.source is not None and outer.source.country == holder.country):
+                    holder = self._recent_holder(sent)
                 if holder is not None and (outer.source is None or outer.source.country != holder.country):
                     # "called for the release of the activists detained by Egyptian police": the holder is asked
                     outer.target = holder
@@ -426,6 +428,14 @@ class StatusReader:
         outer.consumed, outer.emitted = True, False
         outer.reason = f"a request to its own body '{refs[0].actor.text}': coded as the measure '{c.trigger_text}'"
         return True
+
+    def _recent_holder(self, sent: Sentence) -> ActorRef | None:
+        """'Police detained the journalist in Moscow ... The US called for his release': the state whose arrest
+        the text has just reported holds those to be released."""
+        last = self.ctx.last_act.get("COERCE/arrest")
+        if last is None or last[1] is None or not last[1].country or not 0 < sent.index - last[0] <= 4:
+            return None
+        return last[1]
 
     def _holder(self, sent: Sentence, c: Candidate, cands: list[Candidate]) -> ActorRef | None:
         """Who holds the people a release would free: its own source, the agent of a participle on them
