@@ -1031,7 +1031,6 @@ KNOWN_GAPS: dict[str, str] = {
     "cooperate-07-coord-reldate": "event not coded: trigger, actor or target not found",
     "cooperate-08-passive": "nothing coded: trigger, actor or target not found",
     "aid-10-planned-expected-igo": "event not coded: trigger, actor or target not found",
-    "accuse-08-summon-capital-nominal-place": "actor or target resolved to the wrong country",
     "reject-15-refusal-learned-place": "actor or target resolved to the wrong country",
     "reject-16-refusal-learned-nominal": "nothing coded: trigger, actor or target not found",
     "threaten-08-learned-igo-reldate": "event not coded: trigger, actor or target not found",

@@ -848,6 +848,18 @@ CASES: list[Case] = [
     ("C8", "release-after-arrest-leaders",
      "Niger's presidential guard detained President Bazoum on Wednesday. The African Union demanded the release "
      "of the detained leaders.", D(2023, 7, 28), ["REQUEST occurred AU->NER"]),
+    # -------------------------------------------------- C2: forcing an aircraft down seizes it (airline's state)
+    ("C2", "forced-to-land-demonym",
+     "Belarusian fighter jets forced a Lithuanian airliner to land in Minsk.", D(2021, 6, 1),
+     ["COERCE/seize occurred BLR->LTU"]),
+    ("C2", "forced-landing-airline-scene",
+     "The forced landing of a Lufthansa flight in Tehran drew condemnation from Germany.", D(2020, 1, 9),
+     ["COERCE/seize occurred IRN->DEU"]),
+    ("C2", "forced-down",
+     "Chinese jets forced down a Taiwanese transport plane.", D(2022, 8, 8), ["COERCE/seize occurred CHN->TWN"]),
+    ("C1", "detention-in-place-agent",
+     "The EU condemned the detention of two French reporters in Tehran.", D(2023, 1, 5),
+     ["COERCE/arrest occurred IRN->FRA", "ACCUSE occurred EUR->IRN"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

@@ -153,8 +153,12 @@ class ArgumentReader:
             else:
                 roles.tgts = self.ctx.refs(sent, obj)
                 if not roles.tgts and obj.pos_ in ("NOUN", "PROPN", "NUM"):
-                    roles.heads.append(obj)   # "lift its sanctions on the general"
-                    owner = self.owners.owner(sent, obj) if trig.type in OWNER_TYPES else []
+                    # an act condemned is its agent's, not its patient's ("condemned the forced landing of a
+                    # Ryanair flight"): no 'of' owner or 'of' target for an event noun
+                    act = obj.i - span.start in self.ctx.event_heads and trig.type in ("ACCUSE", "SUPPORT")
+                    if not act:
+                        roles.heads.append(obj)   # "lift its sanctions on the general"
+                    owner = self.owners.owner(sent, obj, include_of=not act) if trig.type in OWNER_TYPES else []
                     if owner and trig.symmetric and len({r.country for r in roles.srcs if r.country}) >= 2 and \
                             owner[0].kind == "pronoun":
                         owner = []   # "A and B upgraded their ties": 'their' is the pair itself

@@ -174,6 +174,14 @@ class Emitter:
         self.owners.setting_country(c)
         if c.source is None or c.source.country is None:
             self._same_act_again(sent, c)
+        if (c.source is None or c.source.country is None) and c.event_type == "COERCE" and \
+                c.mode in ("arrest", "seize") and not self._is_verb_trigger(c):
+            # "the detention of two reporters in Tehran", "the forced landing of a flight in Minsk": no agent named;
+            # the state where it happened acts
+            scene = self.owners.state_of_scene(sent, span[c.head_i], cities=True, depth=3)
+            if scene:
+                c.source = replace(scene[0], actor=replace(scene[0].actor, sector="GOV"))
+                c.notes.append(f"no agent named: the act of the state where it happened, {scene[0].country}")
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -211,6 +219,26 @@ class Emitter:
         if c.emitted:
             self.ctx.last_act[c.event_type] = self.ctx.last_act[f"{c.event_type}/{c.mode}"] = (
                 c.sent, c.source, c.target)
+
+    def acts_judged(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'condemns the forced landing of a flight in Minsk': an act judged with no target named is aimed at the
+        agent of the judged act, once that act is coded (its agent may come from its place)."""
+        span = sent.span
+        for c in cands:
+            if c.emitted or c.consumed or c.reason != "no identifiable target" or c.source is None or \
+                    c.event_type not in ("ACCUSE", "SUPPORT"):
+                continue
+            objs = [ch for ch in span[c.head_i].children if ch.dep_ == "dobj"]
+            judged = {t.i - span.start for o in objs for t in (o, *o.conjuncts)}
+            for o in cands:
+                if o is c or not o.emitted or o.head_i not in judged or o.source is None or not o.source.country:
+                    continue
+                if o.source.country == c.source.country:
+                    continue
+                c.target, c.emitted, c.reason = o.source, True, ""
+                c.notes.append(f"aimed at the agent of the act judged, '{o.trigger_text}': {o.source.country}")
+                self.finish(sent, c)
+                break
 
     def _same_act_again(self, sent: Sentence, c: Candidate) -> None:
         """'The interior minister was also arrested': an agentless passive of the act just reported, marked as
@@ -381,7 +409,10 @@ class Emitter:
         if tok.pos_ == "VERB":
             pats = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
         else:
-            pats = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
+            # "the detention of X", and "the detention by the police of X" (the parser hangs 'of' on the agent)
+            heads = [tok, *[a for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"
+                            for a in [pobj(ch)] if a is not None]]
+            pats = [p for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "of"
                     for p in [pobj(ch)] if p is not None]
         for pat in pats:
             for t in [pat, *[x for x in pat.conjuncts]]:

@@ -116,6 +116,7 @@ class SentenceCoder:
         self.emit.protest_purposes(sent, cands)
         for c in cands:
             self.emit.finish(sent, c)
+        self.emit.acts_judged(sent, cands)
         return cands
 
     def _candidate(self, sent: Sentence, h: Hit, by_token: dict[int, Hit]) -> Candidate:

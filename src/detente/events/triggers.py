@@ -292,7 +292,7 @@ def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
     out: list[int] = []
     doc = tok.doc
     pos = tok.i
-    kids = {c.i: c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent") and
+    kids = {c.i: c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent", "xcomp") and
             not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME", "ORDINAL") or g.lower_ in ("time", "first")
                                           for g in c.subtree if g.i != c.i))}
     for w in rest:
