@@ -860,6 +860,16 @@ CASES: list[Case] = [
     ("C1", "detention-in-place-agent",
      "The EU condemned the detention of two French reporters in Tehran.", D(2023, 1, 5),
      ["COERCE/arrest occurred IRN->FRA", "ACCUSE occurred EUR->IRN"]),
+    # -------------------------------------------------- C1/dates: a judged act is its agent's, and keeps its own date
+    ("C1", "judged-act-agent-from-scene",
+     "The G7 condemns the detention of two Canadian citizens in Beijing.", D(2019, 6, 3),
+     ["ACCUSE occurred G7->CHN", "COERCE/arrest occurred CHN->CAN"]),
+    ("C1", "judged-act-not-its-patient",
+     "Germany condemns the forced landing of a Lufthansa flight in Tehran.", D(2020, 1, 10),
+     ["ACCUSE occurred DEU->IRN", "COERCE/seize occurred IRN->DEU"]),
+    ("C1", "judged-act-present-past-date",
+     "The African Union strongly condemns the seizure of two Kenyan fishing boats in Mogadishu on 4 March.",
+     D(2024, 3, 8), ["ACCUSE occurred AU->SOM @2024-03-08", "COERCE/seize occurred SOM->KEN @2024-03-04"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from ..nlp import Sentence
-    from ..resolve.dates import TimeMatch
+    from ..resolve.dates import DateResolution, TimeMatch
     from .candidate import Candidate
     from .context import ArticleContext
 
@@ -79,9 +79,31 @@ class Attacher:
                 if res.kind in ("since", "duration"):
                     c.notes.append(f"'{m.text}' is a {res.kind}, not the action's date")
                     continue
+                if self._past_date_of_object(sent, c, res, cands):
+                    continue
                 c.time = res
                 c.time_text = m.text
                 c.notes.append(f"time '{m.text}' -> {res.start}..{res.end}")
+
+    def _past_date_of_object(self, sent: Sentence, c: Candidate, res: DateResolution,
+                             cands: list[Candidate]) -> bool:
+        """'The Council condemns the forced landing of a flight ... on 23 May': a present-tense act is not dated
+        days before the text; a past date the parser hangs on it dates the event noun it governs."""
+        span = sent.span
+        verb = span[c.head_i]
+        if verb.tag_ not in ("VBZ", "VBP") or self.ctx.published is None or res.end is None or \
+                (self.ctx.published - res.end).days < 1:
+            return False
+        objs = {o.i - span.start for o in verb.children if o.dep_ == "dobj"}
+        inner = [o for o in cands if o is not c and o.head_i in objs]
+        if not inner:
+            return False
+        c.notes.append("a past date on a present-tense act: it dates the act's object, not the act")
+        for o in inner:
+            if o.time is None:
+                o.time, o.time_text = res, res.text
+                o.notes.append(f"time '{res.text}' -> {res.start}..{res.end} (on the act that governs it)")
+        return True
 
     def _shift(self, sent: Sentence, m: TimeMatch, anchor: Token, cands: list[Candidate]) -> None:
         """'A day after Iran launched drones, the UN chief told the Council today': the subordinate action
