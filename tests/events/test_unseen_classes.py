@@ -3,7 +3,8 @@
 Every case is written here, in its own words, for a *construction*: each construction has at least three
 cases with other countries and other genres (wire news, releases, remarks). The format and the matching
 are those of ``tests/test_coder_table.py``: each expected string must be matched one-to-one; an empty list
-means the text must give no event at all, and "!TYPE" means no event of that type may be produced.
+means the text must give no event at all; "!TYPE" means no event of that type may be produced, and
+"!TYPE status SRC->TGT" no event matching that expectation.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 import pytest
 
 from detente.coder import Coder
-from test_coder_table import describe, match_all, parse_expected
+from test_coder_table import describe, match_all, matches, parse_expected
 
 D = date
 # (class, id, text, published, expected)
@@ -870,6 +871,16 @@ CASES: list[Case] = [
     ("C1", "judged-act-present-past-date",
      "The African Union strongly condemns the seizure of two Kenyan fishing boats in Mogadishu on 4 March.",
      D(2024, 3, 8), ["ACCUSE occurred AU->SOM @2024-03-08", "COERCE/seize occurred SOM->KEN @2024-03-04"]),
+    # -------------------------------------------------- C8: 'the parties' of one state; a venue state is no party
+    ("C8", "parties-one-state-venue",
+     "The UN envoy brought Sudan's rival generals to talks in Geneva, Switzerland. The UN envoy urged the parties "
+     "to agree a truce.", D(2024, 8, 14), ["REQUEST occurred UNO->SDN", "!REQUEST occurred *->CHE"]),
+    ("C8", "parties-venue-compound",
+     "The Jeddah talks on Sudan ended on Friday. Saudi Arabia urged the parties to respect the ceasefire.",
+     D(2023, 5, 20), ["REQUEST occurred SAU->SDN", "!REQUEST occurred SAU->SAU"]),
+    ("C8", "parties-two-states",
+     "Ukraine and Russia sent delegations to Istanbul, Turkey. The UN urged the parties to extend the grain deal.",
+     D(2022, 7, 14), ["REQUEST occurred UNO->UKR", "REQUEST occurred UNO->RUS", "!REQUEST occurred *->TUR"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "
@@ -938,9 +949,11 @@ def test_unseen_class(coder: Coder, cls: str, case_id: str, text: str, published
         assert not events, f"{cls} {case_id}: expected no event, got:\n{produced}"
         return
     # "!TYPE": no event of that type may be produced (the content of a demand is no act of its own)
-    forbidden = {s[1:] for s in expected if s.startswith("!")}
-    assert not [e for e in events if e.event_type in forbidden], (
-        f"{cls} {case_id}: produced a forbidden {sorted(forbidden)}:\n{produced}")
+    # "!TYPE status SRC->TGT": no event matching that expectation may be produced
+    forbidden = {s[1:] for s in expected if s.startswith("!") and " " not in s}
+    banned = [parse_expected(s[1:]) for s in expected if s.startswith("!") and " " in s]
+    assert not [e for e in events if e.event_type in forbidden or any(matches(x, e) for x in banned)], (
+        f"{cls} {case_id}: produced a forbidden event:\n{produced}")
     missing = match_all([parse_expected(s) for s in expected if not s.startswith("!")], events)
     assert not missing, (
         f"{cls} {case_id}: unmatched:\n" + "\n".join(f"    {x.raw}" for x in missing) + f"\n  produced:\n{produced}"

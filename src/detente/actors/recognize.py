@@ -176,8 +176,11 @@ class ArticleActors:
             return
         if not self.history or (self.history[-1].sent, self.history[-1].token) != (ref.sent, ref.token):
             self.history.append(ref)
-        located = ref.kind in ("country", "metonym") and tok.dep_ == "pobj" and tok.head.lower_ in (
-            "in", "at", "to", "near", "via")   # "talks in Geneva": a venue, not a party
+        at = tok.head if tok.dep_ == "appos" else tok   # "in Geneva, Switzerland"
+        located = (ref.kind in ("country", "metonym") or tok.ent_type_ in ("GPE", "LOC")) and (
+            (at.dep_ == "pobj" and at.head.lower_ in ("in", "at", "to", "near", "via")) or   # "talks in Geneva"
+            (ref.kind == "metonym" and tok.dep_ == "compound" and
+             tok.head.lemma_.lower() in words("meet_words") | words("venue_words")))   # "the Geneva talks"
         if _is_country(ref.country) and ref.kind not in ("pronoun", "document"):
             assert ref.country is not None
             self.country_counts[ref.country] += 1
@@ -295,7 +298,10 @@ class ArticleActors:
         """The article's two most-mentioned countries, for "both sides", "the two countries"."""
         # a state named only as a venue is no party ("talks in Geneva")
         parties = [c for c, n in self.country_counts.most_common() if n > self.located_counts[c]]
-        top = parties[:2] if len(parties) >= 2 else [c for c, _ in self.country_counts.most_common(2)]
+        if len(parties) == 1:
+            top = parties * 2   # one state with parties only: its civil war's two sides ("the parties in Sudan")
+        else:
+            top = parties[:2] if len(parties) >= 2 else [c for c, _ in self.country_counts.most_common(2)]
         out = []
         for c in top:
             out.append(ActorRef(Actor(text=text, name=None, role=None, country=c, sector=None),
