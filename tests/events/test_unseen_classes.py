@@ -881,6 +881,24 @@ CASES: list[Case] = [
     ("C8", "parties-two-states",
      "Ukraine and Russia sent delegations to Istanbul, Turkey. The UN urged the parties to extend the grain deal.",
      D(2022, 7, 14), ["REQUEST occurred UNO->UKR", "REQUEST occurred UNO->RUS", "!REQUEST occurred *->TUR"]),
+    # -------------------------------------------------- C5: a possessor is not the object a sense filter reads
+    ("C5", "welcome-possessed-statement",
+     "The German government welcomed President Reagan's latest policy statement.", D(1985, 1, 9),
+     ["SUPPORT occurred DEU->USA", "!CONSULT"]),
+    ("C5", "welcome-possessed-decision",
+     "Kenya welcomed the Ethiopian prime minister's decision to withdraw troops.", D(2023, 1, 5),
+     ["SUPPORT occurred KEN->ETH", "!CONSULT"]),
+    ("C5", "welcome-visitor-stays-visit",
+     "Xi welcomed the French president to Beijing.", D(2023, 4, 6), ["CONSULT/visit occurred FRA->CHN"]),
+    # -------------------------------------------------- C1: an aspect verb lends its subject to the act it governs
+    ("C1", "aspect-speed-up-withdrawal",
+     "The United States speeded up the withdrawal of its forces from Panama on Wednesday.", D(1990, 1, 11),
+     ["RETREAT/withdraw occurred USA->PAN"]),
+    ("C1", "aspect-accelerate-deployment",
+     "Russia accelerated the deployment of troops to Belarus.", D(2022, 1, 20), ["MOBILIZE occurred RUS->BLR"]),
+    ("C1", "aspect-finish-evacuation",
+     "France hastened the withdrawal of its troops from Niger.", D(2023, 10, 10),
+     ["RETREAT occurred FRA->NER"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

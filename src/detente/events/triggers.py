@@ -262,8 +262,10 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
     if not objects:
         return False
+    # a possessor is not the object ("welcomed President Reagan's statement" welcomes a statement)
+    owned = {t.i for ch in tok.children for p in ch.subtree if p.dep_ == "poss" for t in p.subtree}
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
-             for t in ch.subtree}
+             for t in ch.subtree if t.i not in owned}
     # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
     words |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
               for g in ch.children if g.dep_ in ("nsubj", "nsubjpass") for t in g.subtree}
