@@ -899,6 +899,14 @@ CASES: list[Case] = [
     ("C1", "aspect-finish-evacuation",
      "France hastened the withdrawal of its troops from Niger.", D(2023, 10, 10),
      ["RETREAT occurred FRA->NER"]),
+    # -------------------------------------------------- C4: what someone must do has not happened
+    ("C4", "must-resign-not-occurred",
+     "Protesters rallied in Ramallah against Mahmoud Abbas, saying he must resign.", D(2023, 7, 3),
+     ["PROTEST occurred PSE->PSE", "!RETREAT"]),
+    ("C4", "must-withdraw-not-occurred",
+     "Serbia must withdraw its police from northern Kosovo.", D(2023, 9, 30), ["!RETREAT"]),
+    ("C4", "ought-to-release-not-occurred",
+     "Egypt ought to release the detained journalists, a columnist wrote.", D(2022, 11, 8), ["!RETREAT"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "
