@@ -24,10 +24,10 @@ pytestmark = pytest.mark.skipif(not SEED_TXT.exists(), reason="../shared/spec is
 # group -> (F1, precision, recall) floors
 FLOORS: dict[str, tuple[float, float, float]] = {
     "original-nine": (0.90, 0.95, 0.85),
-    "new-first-half": (0.59, 0.68, 0.52),
+    "new-first-half": (0.70, 0.80, 0.62),
     "check-half": (0.33, 0.58, 0.23),
-    "dev-all": (0.63, 0.78, 0.53),
-    "gsr-dev": (0.48, 0.55, 0.42),
+    "dev-all": (0.67, 0.83, 0.56),
+    "gsr-dev": (0.55, 0.61, 0.50),
 }
 
 
@@ -99,7 +99,7 @@ def test_dev_dates_and_places(dev_gold_and_preds: tuple[list[GoldEvent], list[di
     assert nine.location_acc.rate >= 0.90, nine.render(verbose=True)
     whole = _report(dev_gold_and_preds, "dev-all")
     assert whole.date_acc.rate >= 0.74, whole.render(verbose=True)
-    assert whole.location_acc.rate >= 0.85, whole.render(verbose=True)
+    assert whole.location_acc.rate >= 0.86, whole.render(verbose=True)
 
 
 def test_no_event_defaults_to_the_publication_date(coder: Coder) -> None:

@@ -907,6 +907,23 @@ CASES: list[Case] = [
      "Serbia must withdraw its police from northern Kosovo.", D(2023, 9, 30), ["!RETREAT"]),
     ("C4", "ought-to-release-not-occurred",
      "Egypt ought to release the detained journalists, a columnist wrote.", D(2022, 11, 8), ["!RETREAT"]),
+    # -------------------------------------------------- dates/places: a text's year tag; a domestic act's place
+    ("C10", "document-year-not-date",
+     "In Resolution 2417 (2018), the Security Council urged Myanmar to allow aid deliveries.", D(2019, 3, 4),
+     ["REQUEST occurred UNO->MMR", "!REQUEST occurred UNO->MMR @2018-01-01..2018-12-31"]),
+    ("C10", "document-year-not-date-request",
+     "Under Resolution 1701 (2006), the Security Council called on Israel to respect the Blue Line.",
+     D(2023, 10, 20), ["REQUEST occurred UNO->ISR", "!REQUEST occurred UNO->ISR @2006-01-01..2006-12-31"]),
+    ("C10", "document-year-kept-when-a-date",
+     "The Security Council urged Myanmar in 2018 to allow aid deliveries.", D(2019, 3, 4),
+     ["REQUEST occurred UNO->MMR @2018-01-01..2018-12-31"]),
+    ("C9", "domestic-arrest-at-home",
+     "Belarusian police detained the opposition activists.", D(2021, 5, 24),
+     ["COERCE/arrest occurred BLR->BLR in:BLR"]),
+    ("C9", "domestic-protest-at-home",
+     "Georgian students protested against the government.", D(2024, 5, 1), ["PROTEST occurred GEO->GEO in:GEO"]),
+    ("C9", "domestic-curfew-at-home",
+     "The Ecuadorian government imposed a curfew.", D(2024, 1, 9), ["COERCE occurred ECU->ECU in:ECU"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

@@ -27,6 +27,16 @@ if TYPE_CHECKING:
     from .context import ArticleContext
 
 
+def _document_year(span: Span, toks: list[Token]) -> bool:
+    """'Resolution 2724 (2024)': a year in brackets after a numbered text names the text, not a date of the act."""
+    first, last = toks[0], toks[-1]
+    if len(toks) != 1 or not first.like_num or len(first.text) != 4 or first.i - 2 < span.start or \
+            last.i + 1 >= span.end:
+        return False
+    doc = first.doc
+    return doc[first.i - 1].text == "(" and doc[last.i + 1].text == ")" and doc[first.i - 2].like_num
+
+
 class Attacher:
     """Attaches dates and places to a sentence's candidates."""
 
@@ -42,6 +52,8 @@ class Attacher:
             toks = [t for t in span if t.idx - span.start_char < m.end and
                     t.idx - span.start_char + len(t.text) > m.start]
             if not toks:
+                continue
+            if _document_year(span, toks):
                 continue
             idxs = {t.i for t in toks}
             anchor = next((t for t in toks if t.head.i not in idxs or t.head.i == t.i), toks[0])
@@ -290,3 +302,10 @@ class Attacher:
                 c.place, c.place_text = p, c.target.actor.text
                 c.notes.append("an attack or deployment against a country takes place on its territory")
 
+        if t in ("COERCE", "PROTEST") and c.source.country == c.target.country and c.source.country and \
+                c.source.country not in IGO_LIKE:
+            # "police detained the journalists", "students protested": a domestic act happens at home
+            p = self.ctx.gaz.country(c.source.country)
+            if p is not None:
+                c.place, c.place_text = p, p.name
+                c.notes.append("a domestic act happens in its state")
