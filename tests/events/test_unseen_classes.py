@@ -924,6 +924,25 @@ CASES: list[Case] = [
      "Georgian students protested against the government.", D(2024, 5, 1), ["PROTEST occurred GEO->GEO in:GEO"]),
     ("C9", "domestic-curfew-at-home",
      "The Ecuadorian government imposed a curfew.", D(2024, 1, 9), ["COERCE occurred ECU->ECU in:ECU"]),
+    # -------------------------------------------------- C1: 'condemned the N of X, including Y, by Z': Z is N's agent
+    ("C1", "late-by-agent-detention",
+     "The UN has strongly condemned the detention of Myanmar's top leaders and officials, including the president, "
+     "by the Myanmar military.", D(2021, 2, 1), ["COERCE/arrest occurred MMR->MMR"]),
+    ("C1", "late-by-agent-arrest",
+     "Kenya criticised the arrest of two Kenyan teachers, both members of a union, by Ugandan police.",
+     D(2022, 8, 2), ["COERCE/arrest occurred UGA->KEN"]),
+    ("C1", "late-by-agent-shelling",
+     "The EU deplored the shelling of Ukrainian villages, home to thousands of refugees, by Russian forces.",
+     D(2022, 5, 3), ["ASSAULT occurred RUS->UKR"]),
+    # -------------------------------------------------- C10: what is banned or prohibited did not happen
+    ("C10", "banned-overflights-no-event",
+     "Lithuania banned overflights of its airspace by Belarusian aircraft.", D(2021, 5, 26),
+     ["!MOBILIZE"]),
+    ("C10", "prohibited-rally-no-event",
+     "Russian authorities prohibited a rally by opposition supporters in Moscow.", D(2021, 1, 22),
+     ["COERCE occurred RUS->RUS", "!PROTEST"]),
+    ("C10", "forbade-visit-no-event",
+     "China forbade a visit by the Dalai Lama's envoy to Lhasa.", D(2010, 3, 1), ["!CONSULT"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

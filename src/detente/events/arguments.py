@@ -203,6 +203,14 @@ class ArgumentReader:
             agent_p = [b for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
                        for p in [pobj(ch)] if p is not None
                        for b in p.children if b.dep_ == "prep" and b.lower_ == "by"]
+        if not agent_p:
+            # "the detention of X, including the president, by the military": 'by' on a list member of the object
+            agent_p = _late_by(tok)
+        if not agent_p and tok.dep_ == "dobj" and not any(a.dep_ == "auxpass" for a in tok.head.children):
+            # "condemned the detention of X, including Y, by the military": after a long object the parser hangs
+            # 'by' on the active verb; an active verb has no agent phrase, so it is the object's
+            agent_p = [b for b in tok.head.children if b.dep_ == "prep" and b.lower_ == "by" and b.i > tok.i and
+                       (p := pobj(b)) is not None and p.pos_ in ("NOUN", "PROPN")]
         if poss:
             roles.srcs = self.ctx.refs(sent, poss[0])
             if poss[0].lower_ in ("their", "our") and h.clause != h.i:
@@ -472,3 +480,17 @@ class ArgumentReader:
                 if o.target is None and o.place_target is not None and o.place_target.country:
                     c.place_target = o.place_target   # "for an offensive against Kharkiv": the place attacked
                     break
+
+
+def _late_by(tok: Token) -> list[Token]:
+    """A 'by' phrase the parser hangs on a member of the noun's own 'of'/'including' list, not on the noun."""
+    frontier = [(tok, 0)]
+    while frontier:
+        t, depth = frontier.pop(0)
+        for ch in t.children:
+            if depth > 0 and ch.dep_ == "prep" and ch.lower_ == "by":
+                return [ch]
+            if depth < 3 and (ch.dep_ in ("pobj", "conj", "appos") or (
+                    ch.dep_ == "prep" and ch.lower_ in ("of", "including"))):
+                frontier.append((ch, depth + 1))
+    return []
