@@ -943,6 +943,16 @@ CASES: list[Case] = [
      ["COERCE occurred RUS->RUS", "!PROTEST"]),
     ("C10", "forbade-visit-no-event",
      "China forbade a visit by the Dalai Lama's envoy to Lhasa.", D(2010, 3, 1), ["!CONSULT"]),
+    # -------------------------------------------------- dates: 'on D, an X took place, in which ...' is dated D
+    ("C10", "in-which-coup-dated",
+     "On 26 July 2023, a coup took place in Niger, in which the presidential guard detained President Mohamed "
+     "Bazoum.", D(2023, 9, 5), ["COERCE/arrest occurred NER->NER @2023-07-26"]),
+    ("C10", "in-which-fighting-dated",
+     "On 3 March, fighting broke out in Goma, in which M23 rebels killed ten Congolese soldiers.", D(2023, 3, 8),
+     ["ASSAULT occurred COD->COD @2023-03-03"]),
+    ("C10", "in-which-raid-dated",
+     "On 9 May, a raid took place in Jenin, in which Israeli troops killed three Palestinian gunmen.",
+     D(2023, 5, 12), ["ASSAULT occurred ISR->PSE @2023-05-09"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "
