@@ -953,6 +953,15 @@ CASES: list[Case] = [
     ("C10", "in-which-raid-dated",
      "On 9 May, a raid took place in Jenin, in which Israeli troops killed three Palestinian gunmen.",
      D(2023, 5, 12), ["ASSAULT occurred ISR->PSE @2023-05-09"]),
+    # -------------------------------------------------- C5: 'recalled' is remembering unless an envoy is recalled
+    ("C5", "recalled-condemnation-remember",
+     "The envoy recalled the Secretary-General's strong condemnation of Iran's missile attack on Israel.",
+     D(2024, 4, 20), ["ACCUSE occurred UNO->IRN", "!SANCTION"]),
+    ("C5", "recalling-resolution-remember",
+     "Recalling its earlier resolutions, the Security Council urged Sudan to protect civilians.", D(2024, 6, 13),
+     ["REQUEST occurred UNO->SDN", "!SANCTION"]),
+    ("C5", "recalled-ambassador-stays",
+     "Colombia recalled its ambassador from Israel.", D(2023, 10, 20), ["SANCTION/withdraw occurred COL->ISR"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "
