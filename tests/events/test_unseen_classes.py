@@ -962,6 +962,19 @@ CASES: list[Case] = [
      ["REQUEST occurred UNO->SDN", "!SANCTION"]),
     ("C5", "recalled-ambassador-stays",
      "Colombia recalled its ambassador from Israel.", D(2023, 10, 20), ["SANCTION/withdraw occurred COL->ISR"]),
+    # -------------------------------------------------- C6: 'each other', 'the other's': one act each way
+    ("C6", "reciprocal-each-other",
+     "Armenia and Azerbaijan accused each other of violating the ceasefire.", D(2022, 9, 13),
+     ["ACCUSE occurred ARM->AZE", "ACCUSE occurred AZE->ARM"]),
+    ("C6", "reciprocal-one-another",
+     "India and Pakistan blamed one another for the clashes.", D(2019, 2, 27),
+     ["ACCUSE occurred IND->PAK", "ACCUSE occurred PAK->IND"]),
+    ("C6", "reciprocal-the-others",
+     "Ethiopia and Eritrea each condemned the other's troop movements.", D(1999, 2, 8),
+     ["ACCUSE occurred ETH->ERI", "ACCUSE occurred ERI->ETH"]),
+    ("C6", "other-as-adjective-not-reciprocal",
+     "China condemned the visit, and Japan rejected the other protests.", D(2023, 8, 1),
+     ["!ACCUSE occurred JPN->CHN", "!REJECT occurred CHN->JPN"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

@@ -54,6 +54,7 @@ class Candidate:
     depth: int = 0
     extra_targets: list[ActorRef] = field(default_factory=list)
     extra_sources: list[ActorRef] = field(default_factory=list)
+    reciprocal: bool = False    # "accused each other", "the other's": the act runs both ways
 
 
 @dataclass

@@ -29,7 +29,7 @@ from .types import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..nlp import Sentence
     from .attach import Attacher
@@ -216,6 +216,9 @@ class Emitter:
                 c.notes.append("a visit takes place in the host's country")
         s, e = clause_extent(span, c)
         c.span_start, c.span_end = s, e
+        if c.emitted and c.source.country != c.target.country and _reciprocal(span[c.head_i]):
+            c.reciprocal = True
+            c.notes.append("'each other' / 'the other's': the act runs both ways")
         if c.emitted:
             self.ctx.last_act[c.event_type] = self.ctx.last_act[f"{c.event_type}/{c.mode}"] = (
                 c.sent, c.source, c.target)
@@ -437,6 +440,16 @@ def clause_extent(span: Span, c: Candidate) -> tuple[int, int]:
     base = span.start_char
     return min(starts) - base, max(ends) - base
 
+def _reciprocal(tok: Token) -> bool:
+    """Does the act's own phrase name its target as 'each other', 'one another' or 'the other('s)'?"""
+    own = [t for ch in tok.children if ch.dep_ not in ("conj", "cc", "advcl", "parataxis") for t in ch.subtree]
+    for t in own:
+        if t.lower_ in ("other", "another") and t.i > tok.i and t.dep_ != "amod" and \
+                t.doc[t.i - 1].lower_ in ("each", "one", "the"):
+            return True
+    return False
+
+
 def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
     """One event per target ("thanked the emir of Qatar and the president of Egypt") and per source
     ("the US and the EU imposed sanctions"); reciprocal fighting ("skirmishes between India and
@@ -459,7 +472,7 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
                     k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
                                    extra_targets=[], extra_sources=[])
                     out.append(k)
-        if c.source is not None and c.target is not None and (
+        if c.source is not None and c.target is not None and (c.reciprocal or
                 (c.event_type == "ASSAULT" and c.lemma in words("reciprocal_acts")) or
                 (c.event_type == "RETREAT" and c.lemma in words("exchange_words"))):
             k = dc_replace(c, source=c.target, target=c.source,
