@@ -975,6 +975,16 @@ CASES: list[Case] = [
     ("C6", "other-as-adjective-not-reciprocal",
      "China condemned the visit, and Japan rejected the other protests.", D(2023, 8, 1),
      ["!ACCUSE occurred JPN->CHN", "!REJECT occurred CHN->JPN"]),
+    # -------------------------------------------------- C4: 'X's refusal to V': V is the refusal's content
+    ("C4", "refusal-noun-impose",
+     "The EU regretted Serbia's refusal to impose sanctions on Russia.", D(2022, 6, 10),
+     ["REJECT occurred SRB->*", "!SANCTION"]),
+    ("C4", "refusal-noun-negotiate",
+     "Kyiv criticised Moscow's refusal to negotiate with Ukraine.", D(2023, 2, 2),
+     ["ACCUSE occurred UKR->RUS", "REJECT/meet occurred RUS->UKR", "!CONSULT"]),
+    ("C4", "refusal-noun-release",
+     "Washington deplored Beijing's refusal to release the detained Americans.", D(2022, 1, 14),
+     ["ACCUSE occurred USA->CHN", "REJECT/yield occurred CHN->USA", "!RETREAT"]),
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "

@@ -106,6 +106,14 @@ class StatusReader:
             c.event_type, c.status = "THREATEN", "occurred"
             c.rule = f"{trig.entry}+ultimatum"
             c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
+        top = chain[-1] if chain else tok
+        if frame is None and top.dep_ in ("acl", "advcl") and top.head.pos_ == "NOUN" and \
+                any(g.dep_ == "aux" and g.lower_ == "to" for g in top.children):
+            outer = by_token.get(top.head.i - span.start)
+            if outer is not None and outer.trigger.type == "REJECT":
+                # "Serbia's refusal to impose sanctions": what is refused is the refusal's content, not an act
+                c.consumed, c.emitted, c.outer_i = True, False, top.head.i - span.start
+                c.reason = f"content of the refusal '{top.head.text}' (gives its mode and target)"
         if frame is not None:
             kind, ftok = frame
             if kind == "refusal":
