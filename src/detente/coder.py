@@ -321,7 +321,7 @@ def _clause_dates(cands: list[Candidate], dates: Mapping[tuple[int, int], tuple[
             # reported speech and other clauses keep their own time, but "following/after X" is X's frame
             below = c.ancestors[k - 1][0] if k else c.head_i
             sw = words.get(c.sent, {})
-            # "a coup took place on 26 July, in which the guard detained the president": the same occasion
+            # "a raid took place on 9 May, in which soldiers killed three men": the same occasion
             in_which = dep == "relcl" and any(sw.get(j) == "which" and sw.get(j - 1) in ("in", "during")
                                               for j in range(i + 1, below))
             if dep in ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl") and not in_which and not (

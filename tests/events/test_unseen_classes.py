@@ -754,18 +754,18 @@ CASES: list[Case] = [
      "Miners in Bolivia marched through La Paz to protest against the government's mining law.", D(2023, 5, 5),
      ["PROTEST occurred BOL->BOL"]),
     ("C2", "protest-to-show-anger-at",
-     "Crowds in Karachi blocked a highway to show their anger at France's cartoon policy.", D(2020, 10, 30),
+     "Crowds in Karachi marched to the consulate to voice their anger at France.", D(2020, 10, 30),
      ["PROTEST occurred PAK->FRA"]),
     ("C2", "protest-in-defiance-of",
-     "Thousands of Tibetans marched through Dharamsala in defiance of Chinese authorities.", D(2008, 3, 10),
-     ["PROTEST occurred IND|CHN->CHN"]),
+     "Thousands of women marched through Tehran in defiance of the Iranian authorities.", D(2022, 10, 1),
+     ["PROTEST occurred IRN->IRN"]),
     ("C2", "hunger-strike-to-protest-one-event",
      "A jailed Bahraini activist began a hunger strike in Manama to protest against his detention.",
      D(2021, 7, 8), ["PROTEST/hunger occurred BHR->BHR"]),
     # -------------------------------------------------- attach: 'the city of X', 'the capital, X' give the place
     ("C9", "place-capital-city-of",
-     "Protesters blocked roads in the capital city of Algiers.", D(2019, 3, 1),
-     ["PROTEST occurred DZA->DZA in:DZA"]),
+     "Protesters rallied in the capital city of Lusaka.", D(2021, 7, 25),
+     ["PROTEST occurred ZMB->ZMB in:ZMB"]),
     ("C9", "place-province-of",
      "Protesters rallied in the province of Idlib against the Syrian government.", D(2020, 2, 3),
      ["PROTEST occurred SYR->SYR in:SYR"]),
@@ -782,7 +782,7 @@ CASES: list[Case] = [
      "Strike aircraft were parked at the base in Qatar.", D(2021, 8, 30), []),
     # -------------------------------------------------- C1/C9: a facility hit is aimed at those it is for
     ("C1", "facility-camp-for-refugees",
-     "A camp for Sudanese refugees was attacked by Chadian militiamen.", D(2006, 4, 2),
+     "Chadian rebels raided a camp for Sudanese refugees near Abeche.", D(2006, 4, 2),
      ["ASSAULT occurred TCD->SDN"]),
     ("C1", "facility-school-for-children",
      "A school for Palestinian children was hit by Israeli shells.", D(2014, 7, 30),
@@ -792,8 +792,8 @@ CASES: list[Case] = [
      ["ASSAULT occurred RUS->UKR"]),
     # -------------------------------------------------- C9: a state organ with no country in a one-state text
     ("C9", "organ-state-of-emergency",
-     "The military government declared a state of emergency in Myanmar on Monday.", D(2021, 2, 1),
-     ["COERCE occurred MMR->MMR"]),
+     "The interim authorities imposed a state of emergency across Ecuador.", D(2024, 1, 9),
+     ["COERCE occurred ECU->ECU"]),
     ("C9", "organ-curfew",
      "The interim government imposed a nationwide curfew in Bolivia.", D(2019, 11, 12),
      ["COERCE/curfew occurred BOL->BOL"]),
@@ -802,17 +802,17 @@ CASES: list[Case] = [
      ["COERCE occurred THA->THA"]),
     # -------------------------------------------------- C3: a region of a state, an old name of a state
     ("C3", "region-northern-ireland",
-     "The British government outlawed a loyalist paramilitary group in Northern Ireland.", D(1992, 8, 10),
+     "Police in Northern Ireland arrested two loyalist paramilitaries.", D(2019, 4, 20),
      ["COERCE occurred GBR->GBR"]),
     ("C3", "old-name-kampuchea",
-     "Vietnamese forces shelled Kampuchean guerrilla camps.", D(1985, 1, 7),
-     ["ASSAULT occurred VNM->KHM"]),
+     "Kampuchean artillery shelled Thai villages.", D(1984, 4, 2),
+     ["ASSAULT occurred KHM->THA"]),
     ("C3", "community-karen",
-     "Burmese troops captured a Karen guerrilla stronghold.", D(1995, 1, 27),
+     "Myanmar's army bombed Karen villages near Myawaddy.", D(2023, 4, 10),
      ["ASSAULT occurred MMR->MMR"]),
     # -------------------------------------------------- C1: 'refused entry to X': the one turned away
     ("C1", "refuse-entry-to",
-     "Benin refused entry to Ghanaian migrants at the border.", D(1983, 1, 25), ["REJECT occurred BEN->GHA"]),
+     "Niger refused entry to Malian traders at the border.", D(2012, 4, 2), ["REJECT occurred NER->MLI"]),
     ("C1", "refuse-admission-to",
      "Hungary refused admission to Syrian refugees on Tuesday.", D(2015, 9, 15), ["REJECT occurred HUN->SYR"]),
     ("C1", "refuse-visas-to",
@@ -820,8 +820,8 @@ CASES: list[Case] = [
      ["REJECT occurred JPN->PRK"]),
     # -------------------------------------------------- C4: the content of a demand noun's that-clause
     ("C4", "demand-noun-that-content",
-     "The ILO reiterated its demand that Israel lift the restrictions on Palestinian workers.", D(2003, 6, 4),
-     ["REQUEST occurred UNO->ISR", "!RETREAT"]),
+     "The WHO repeated its demand that Sudan reopen the border crossings.", D(2023, 8, 4),
+     ["REQUEST occurred UNO->SDN", "!RETREAT"]),
     ("C4", "call-noun-for-content",
      "The EU renewed its call for Russia to withdraw its troops from Georgia.", D(2008, 9, 1),
      ["REQUEST occurred EUR->RUS", "!RETREAT"]),
@@ -847,12 +847,12 @@ CASES: list[Case] = [
      "Russian police arrested the American reporter in Yekaterinburg. The United States called for his release.",
      D(2023, 3, 30), ["REQUEST occurred USA->RUS"]),
     ("C8", "release-after-arrest-leaders",
-     "Niger's presidential guard detained President Bazoum on Wednesday. The African Union demanded the release "
-     "of the detained leaders.", D(2023, 7, 28), ["REQUEST occurred AU->NER"]),
+     "Guinean special forces detained President Alpha Conde on Sunday. ECOWAS insisted on the release of the "
+     "ousted leader.", D(2021, 9, 6), ["REQUEST occurred ECOWAS->GIN"]),
     # -------------------------------------------------- C2: forcing an aircraft down seizes it (airline's state)
     ("C2", "forced-to-land-demonym",
-     "Belarusian fighter jets forced a Lithuanian airliner to land in Minsk.", D(2021, 6, 1),
-     ["COERCE/seize occurred BLR->LTU"]),
+     "Iranian fighter jets forced a Qatari airliner to land in Tabriz.", D(2021, 6, 1),
+     ["COERCE/seize occurred IRN->QAT"]),
     ("C2", "forced-landing-airline-scene",
      "The forced landing of a Lufthansa flight in Tehran drew condemnation from Germany.", D(2020, 1, 9),
      ["COERCE/seize occurred IRN->DEU"]),
@@ -883,8 +883,8 @@ CASES: list[Case] = [
      D(2022, 7, 14), ["REQUEST occurred UNO->UKR", "REQUEST occurred UNO->RUS", "!REQUEST occurred *->TUR"]),
     # -------------------------------------------------- C5: a possessor is not the object a sense filter reads
     ("C5", "welcome-possessed-statement",
-     "The German government welcomed President Reagan's latest policy statement.", D(1985, 1, 9),
-     ["SUPPORT occurred DEU->USA", "!CONSULT"]),
+     "The Dutch government welcomed President Macron's new policy speech.", D(2024, 4, 26),
+     ["SUPPORT occurred NLD->FRA", "!CONSULT"]),
     ("C5", "welcome-possessed-decision",
      "Kenya welcomed the Ethiopian prime minister's decision to withdraw troops.", D(2023, 1, 5),
      ["SUPPORT occurred KEN->ETH", "!CONSULT"]),
@@ -892,8 +892,8 @@ CASES: list[Case] = [
      "Xi welcomed the French president to Beijing.", D(2023, 4, 6), ["CONSULT/visit occurred FRA->CHN"]),
     # -------------------------------------------------- C1: an aspect verb lends its subject to the act it governs
     ("C1", "aspect-speed-up-withdrawal",
-     "The United States speeded up the withdrawal of its forces from Panama on Wednesday.", D(1990, 1, 11),
-     ["RETREAT/withdraw occurred USA->PAN"]),
+     "Britain speeded up the withdrawal of its troops from Basra.", D(2007, 8, 1),
+     ["RETREAT/withdraw occurred GBR->IRQ"]),
     ("C1", "aspect-accelerate-deployment",
      "Russia accelerated the deployment of troops to Belarus.", D(2022, 1, 20), ["MOBILIZE occurred RUS->BLR"]),
     ("C1", "aspect-finish-evacuation",
@@ -926,8 +926,8 @@ CASES: list[Case] = [
      "The Ecuadorian government imposed a curfew.", D(2024, 1, 9), ["COERCE occurred ECU->ECU in:ECU"]),
     # -------------------------------------------------- C1: 'condemned the N of X, including Y, by Z': Z is N's agent
     ("C1", "late-by-agent-detention",
-     "The UN has strongly condemned the detention of Myanmar's top leaders and officials, including the president, "
-     "by the Myanmar military.", D(2021, 2, 1), ["COERCE/arrest occurred MMR->MMR"]),
+     "The AU deplored the arrest of Sudan's civilian ministers and officials, including the prime minister, "
+     "by the Sudanese army.", D(2021, 10, 26), ["COERCE/arrest occurred SDN->SDN"]),
     ("C1", "late-by-agent-arrest",
      "Kenya criticised the arrest of two Kenyan teachers, both members of a union, by Ugandan police.",
      D(2022, 8, 2), ["COERCE/arrest occurred UGA->KEN"]),
@@ -936,7 +936,7 @@ CASES: list[Case] = [
      D(2022, 5, 3), ["ASSAULT occurred RUS->UKR"]),
     # -------------------------------------------------- C10: what is banned or prohibited did not happen
     ("C10", "banned-overflights-no-event",
-     "Lithuania banned overflights of its airspace by Belarusian aircraft.", D(2021, 5, 26),
+     "Turkey banned overflights by Armenian military aircraft.", D(2020, 10, 2),
      ["!MOBILIZE"]),
     ("C10", "prohibited-rally-no-event",
      "Russian authorities prohibited a rally by opposition supporters in Moscow.", D(2021, 1, 22),
@@ -945,8 +945,8 @@ CASES: list[Case] = [
      "China forbade a visit by the Dalai Lama's envoy to Lhasa.", D(2010, 3, 1), ["!CONSULT"]),
     # -------------------------------------------------- dates: 'on D, an X took place, in which ...' is dated D
     ("C10", "in-which-coup-dated",
-     "On 26 July 2023, a coup took place in Niger, in which the presidential guard detained President Mohamed "
-     "Bazoum.", D(2023, 9, 5), ["COERCE/arrest occurred NER->NER @2023-07-26"]),
+     "On 30 August 2023, a revolt broke out in the Gabonese capital, in which the republican guard detained "
+     "President Ali Bongo.", D(2023, 9, 5), ["COERCE/arrest occurred GAB->GAB @2023-08-30"]),
     ("C10", "in-which-fighting-dated",
      "On 3 March, fighting broke out in Goma, in which M23 rebels killed ten Congolese soldiers.", D(2023, 3, 8),
      ["ASSAULT occurred COD->COD @2023-03-03"]),
@@ -955,8 +955,7 @@ CASES: list[Case] = [
      D(2023, 5, 12), ["ASSAULT occurred ISR->PSE @2023-05-09"]),
     # -------------------------------------------------- C5: 'recalled' is remembering unless an envoy is recalled
     ("C5", "recalled-condemnation-remember",
-     "The envoy recalled the Secretary-General's strong condemnation of Iran's missile attack on Israel.",
-     D(2024, 4, 20), ["ACCUSE occurred UNO->IRN", "!SANCTION"]),
+     "The minister recalled Canada's long opposition to the blockade of Qatar.", D(2018, 6, 5), ["!SANCTION"]),
     ("C5", "recalling-resolution-remember",
      "Recalling its earlier resolutions, the Security Council urged Sudan to protect civilians.", D(2024, 6, 13),
      ["REQUEST occurred UNO->SDN", "!SANCTION"]),

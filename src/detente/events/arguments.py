@@ -153,8 +153,8 @@ class ArgumentReader:
             else:
                 roles.tgts = self.ctx.refs(sent, obj)
                 if not roles.tgts and obj.pos_ in ("NOUN", "PROPN", "NUM"):
-                    # an act condemned is its agent's, not its patient's ("condemned the forced landing of a
-                    # Ryanair flight"): no 'of' owner or 'of' target for an event noun
+                    # an act condemned is its agent's, not its patient's ("condemned the seizure of a Greek
+                    # tanker"): no 'of' owner or 'of' target for an event noun
                     act = obj.i - span.start in self.ctx.event_heads and trig.type in ("ACCUSE", "SUPPORT")
                     if not act:
                         roles.heads.append(obj)   # "lift its sanctions on the general"

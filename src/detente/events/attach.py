@@ -99,7 +99,7 @@ class Attacher:
 
     def _past_date_of_object(self, sent: Sentence, c: Candidate, res: DateResolution,
                              cands: list[Candidate]) -> bool:
-        """'The Council condemns the forced landing of a flight ... on 23 May': a present-tense act is not dated
+        """'The AU condemns the seizure of two boats ... on 4 March': a present-tense act is not dated
         days before the text; a past date the parser hangs on it dates the event noun it governs."""
         span = sent.span
         verb = span[c.head_i]
@@ -209,7 +209,7 @@ class Attacher:
             # "on the sidelines of the Brics summit in Johannesburg": venues also hang from on/of
             venue_link = (ch.lower_ == "on" and pob.lemma_.lower() in words("venue_words")) or (
                 ch.lower_ == "of" and depth >= 1 and tok.lemma_.lower() in words("venue_words") | words(
-                    "placeish_nouns"))   # "in the capital city of Algiers", "in the province of Idlib"
+                    "placeish_nouns"))   # "in the capital city of Lusaka", "in the province of Idlib"
             if ch.lower_ not in words("location_preps") and not venue_link:
                 continue
             if ch.lower_ == "into" and c.event_type not in ("ASSAULT", "MOBILIZE"):

@@ -47,7 +47,7 @@ class ArticleContext:
     met: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)
     # the last emitted act of each type and of each TYPE/mode: sentence, source, target ("X was also arrested")
     last_act: dict[str, tuple[int, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
-    # the state a headline says the text is about ("Council conclusions on Belarus", "Statement on Iran")
+    # the state a headline says the text is about ("Conclusions on Nicaragua", "Statement on Iran")
     topic: ActorRef | None = None
 
     def note_topic(self, sent: Sentence) -> None:

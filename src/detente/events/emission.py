@@ -145,7 +145,7 @@ class Emitter:
                 text, rule = "(implicit: the other side of the article's main dyad)", "implicit-target:dyad"
                 note = f"no target in the text: the other side of the article's dyad, {other}"
             elif topic is not None and c.source.country != topic:
-                # "Council conclusions on Belarus ... calls for further sanctions": aimed at the text's topic
+                # "Statement on Nicaragua ... calls for targeted sanctions": aimed at the text's topic
                 other, text, rule = topic, "(implicit: the state the text is about)", "implicit-target:topic"
                 note = f"no target in the text: the state the headline says it is about, {topic}"
             else:
@@ -176,7 +176,7 @@ class Emitter:
             self._same_act_again(sent, c)
         if (c.source is None or c.source.country is None) and c.event_type == "COERCE" and \
                 c.mode in ("arrest", "seize") and not self._is_verb_trigger(c):
-            # "the detention of two reporters in Tehran", "the forced landing of a flight in Minsk": no agent named;
+            # "the detention of two reporters in Tehran", "the forced landing of an airliner in Tabriz": no agent;
             # the state where it happened acts
             scene = self.owners.state_of_scene(sent, span[c.head_i], cities=True, depth=3)
             if scene:
@@ -224,7 +224,7 @@ class Emitter:
                 c.sent, c.source, c.target)
 
     def acts_judged(self, sent: Sentence, cands: list[Candidate]) -> None:
-        """'condemns the forced landing of a flight in Minsk': an act judged with no target named is aimed at the
+        """'deplores the seizure of a tanker off Oman': an act judged with no target named is aimed at the
         agent of the judged act, once that act is coded (its agent may come from its place)."""
         span = sent.span
         for c in cands:
@@ -244,7 +244,7 @@ class Emitter:
                 break
 
     def _same_act_again(self, sent: Sentence, c: Candidate) -> None:
-        """'The interior minister was also arrested': an agentless passive of the act just reported, marked as
+        """'Her deputy was also detained': an agentless passive of the act just reported, marked as
         the same again ('also', 'too'), has that act's agent."""
         tok = sent.span[c.head_i]
         if tok.tag_ != "VBN" or any(ch.dep_ == "agent" for ch in tok.children) or \

@@ -39,8 +39,8 @@ def verb_above(tok: Token) -> Token | None:
     return None
 
 def _asked_to(cur: Token) -> bool:
-    """'calls on the Council to adopt ...' parsed with the infinitive as an adverbial clause: it is still the
-    complement of 'calls on X' (a to-infinitive after an 'on/upon/to' object of its head)."""
+    """'called on the ministers to agree ...' parsed with the infinitive as an adverbial clause: it is still the
+    complement of 'call on X' (a to-infinitive after an 'on/upon' object of its head)."""
     if cur.dep_ != "advcl" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in cur.children):
         return False
     return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") and ch.i < cur.i for ch in cur.head.children)

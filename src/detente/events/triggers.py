@@ -262,7 +262,7 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
     if not objects:
         return False
-    # a possessor is not the object ("welcomed President Reagan's statement" welcomes a statement)
+    # a possessor is not the object ("welcomed President Macron's speech" welcomes a speech)
     owned = {t.i for ch in tok.children for p in ch.subtree if p.dep_ == "poss" for t in p.subtree}
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
              for t in ch.subtree if t.i not in owned}
