@@ -199,12 +199,8 @@ class ArgumentReader:
         mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
         agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
         if not agent_p:
-            # "the detention of three reporters by the police": the parser hangs 'by' on the patient
-            agent_p = [b for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"
-                       for p in [pobj(ch)] if p is not None
-                       for b in p.children if b.dep_ == "prep" and b.lower_ == "by"]
-        if not agent_p:
-            # "the detention of X, including the president, by the military": 'by' on a list member of the object
+            # "the detention of three reporters by the police", "the detention of X, including the president, by
+            # the military": the parser hangs 'by' on the patient or on a member of its list
             agent_p = _late_by(tok)
         if not agent_p and tok.dep_ == "dobj" and not any(a.dep_ == "auxpass" for a in tok.head.children):
             # "condemned the detention of X, including Y, by the military": after a long object the parser hangs

@@ -29,12 +29,12 @@ if TYPE_CHECKING:
 
 def _document_year(span: Span, toks: list[Token]) -> bool:
     """'Resolution 2724 (2024)': a year in brackets after a numbered text names the text, not a date of the act."""
-    first, last = toks[0], toks[-1]
-    if len(toks) != 1 or not first.like_num or len(first.text) != 4 or first.i - 2 < span.start or \
-            last.i + 1 >= span.end:
+    year = toks[0]
+    if len(toks) != 1 or not year.like_num or len(year.text) != 4 or year.i - 2 < span.start or \
+            year.i + 1 >= span.end:
         return False
-    doc = first.doc
-    return doc[first.i - 1].text == "(" and doc[last.i + 1].text == ")" and doc[first.i - 2].like_num
+    doc = year.doc
+    return doc[year.i - 1].text == "(" and doc[year.i + 1].text == ")" and doc[year.i - 2].like_num
 
 
 class Attacher:
@@ -223,11 +223,11 @@ class Attacher:
                 return True
             low = pob.lemma_.lower()
             named = next((a for a in pob.children if a.dep_ == "appos"), None) if low in words("placeish_nouns") \
-                else None
-            pa = self.ctx.place(sent, named) if named is not None and ch.lower_ in words("location_preps") else None
-            if pa is not None:
+                and ch.lower_ in words("location_preps") else None
+            pa = self.ctx.place(sent, named) if named is not None else None
+            if named is not None and pa is not None:
                 # "rallied in the capital, Harare"
-                c.place, c.place_text = pa, noun_phrase(named) if named is not None else pa.name
+                c.place, c.place_text = pa, noun_phrase(named)
                 c.notes.append(f"place '{c.place_text}' -> {pa.name} ({pa.country})")
                 return True
             if depth < 1 and ch.lower_ in ("in", "during", "at", "outside", "near") and pob.pos_ == "NOUN" and \

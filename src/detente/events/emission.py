@@ -52,9 +52,7 @@ class Emitter:
         span = sent.span
         for c in cands:
             for o in cands:
-                if o is c or o.consumed:
-                    continue
-                if o.event_type != c.event_type:
+                if o is c or o.event_type != c.event_type or o.consumed:
                     continue
                 in_pp = len(o.ancestors) >= 2 and o.ancestors[0][1] == "pobj" and o.ancestors[1][0] == c.head_i \
                     and span[o.ancestors[0][0]].lower_ in ("in", "during", "with", "by", "through")
@@ -78,7 +76,7 @@ class Emitter:
 
     @staticmethod
     def _protest_purpose(span: Span, c: Candidate, o: Candidate) -> None:
-        """"blocked a road to protest against the airstrikes", "to show their anger at X", "in defiance of X":
+        """"marched to the embassy to protest against the airstrikes", "to show their anger at X", "in defiance of X":
         what a protest is for is the same protest, and names its target."""
         if c.event_type != "PROTEST" or o.event_type not in PURPOSE_TYPES or not o.ancestors:
             return

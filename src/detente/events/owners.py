@@ -138,7 +138,7 @@ class OwnerReader:
         src = c.source
         if c.target is None and src is not None and src.country is None and src.actor.sector in STATE_SECTORS and \
                 c.event_type in ONE_SIDED_TYPES:
-            # "the military government declared a state of emergency in Myanmar": a measure at home
+            # "the interim authorities imposed a curfew across Ecuador": a measure at home
             c.source = replace(src, actor=replace(src.actor, country=states[0]))
             c.notes.append(f"source '{src.actor.text}' has no country; the article's only state is {states[0]}")
             return

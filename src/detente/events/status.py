@@ -413,7 +413,7 @@ class StatusReader:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
 
     def _own_measure(self, sent: Sentence, outer: Candidate, c: Candidate) -> bool:
-        """A request to one's own body ("the Parliament called on the Council to impose sanctions", "urged
+        """A request to one's own body ("the Assembly asked the cabinet to impose sanctions", "urged
         Congress to pass sanctions") asks for a measure the requester itself is preparing: the measure is coded,
         planned, by the requester, and the internal request is not an event."""
         if outer.event_type != "REQUEST" or c.event_type not in OWN_MEASURE_TYPES or outer.source is None or \
