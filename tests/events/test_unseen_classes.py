@@ -397,7 +397,7 @@ CASES: list[Case] = [
     ("C8", "we-agreed-after-meeting",
      "Foreign Minister Penny Wong said she met Retno Marsudi in Jakarta on Monday.\n\n"
      "We agreed to hold annual talks on maritime security, she said.",
-     D(2024, 3, 5), ["CONSULT occurred AUS->IDN", "AGREE occurred AUS->IDN", "CONSULT planned AUS->IDN"]),
+     D(2024, 3, 5), ["CONSULT occurred AUS->IDN", "AGREE occurred AUS->IDN", "!CONSULT planned AUS->IDN"]),
     ("C8", "we-urged-after-call",
      "Chancellor Scholz spoke with President Ruto by phone on Friday.\n\n"
      "We agreed to deepen trade ties, Scholz said afterwards.",
@@ -1015,6 +1015,36 @@ CASES: list[Case] = [
     ("C7", "foreign-addressee-stays-request",
      "The European Parliament called on Turkey to lift its blockade of Armenia.", D(2021, 5, 20),
      ["REQUEST occurred EUR->TUR"]),
+    # -------------------------------------------------- C6: a promised act is the content of the AGREE
+    ("C6", "promise-content-joint-work",
+     "Vietnam and Laos agreed to build a railway link between their capitals.", D(2024, 5, 2),
+     ["AGREE occurred VNM->LAO", "!COOPERATE"]),
+    ("C6", "promise-content-aid",
+     "The Indian prime minister promised to deliver more vaccines to Nepal.", D(2021, 6, 9),
+     ["AGREE occurred IND->NPL", "!AID"]),
+    ("C6", "promise-content-noun-object",
+     "Peru and Ecuador agreed on a new trade pact.", D(2023, 11, 30), ["AGREE occurred PER->ECU", "!COOPERATE"]),
+    ("C6", "promise-content-truce",
+     "Thailand and Cambodia agreed to a ceasefire on Monday.", D(2025, 7, 29),
+     ["AGREE occurred THA->KHM @2025-07-28", "!RETREAT"]),
+    ("C6", "promise-content-talks",
+     "Serbia offered to negotiate with Kosovo's prime minister in Brussels.", D(2023, 2, 27),
+     ["AGREE occurred SRB->XKX", "!CONSULT"]),
+    ("C6", "promise-content-dative-partner",
+     "Chile has offered to send firefighting planes to Bolivia.", D(2024, 9, 12), ["AGREE occurred CHL->BOL"]),
+    ("C6", "promise-hostile-content-kept",
+     "EU foreign ministers agreed to impose new sanctions on Belarus.", D(2021, 6, 21),
+     ["SANCTION planned EUR->BLR", "!AGREE"]),
+    # -------------------------------------------------- C5: a pledge to send forces somewhere is no threat
+    ("C5", "pledge-deploy-to-mission",
+     "Kenya pledged to deploy police officers to Haiti next year.", D(2023, 7, 30),
+     ["AGREE occurred KEN->HTI", "!THREATEN"]),
+    ("C5", "vow-send-troops-to-help",
+     "Rwanda promised to send more troops to Mozambique to help fight the insurgents.", D(2022, 3, 1),
+     ["!THREATEN"]),
+    ("C5", "vow-attack-still-threat",
+     "The junta vowed to crush the rebels in the north.", D(2024, 1, 10), ["!AGREE"]),
+
 ]
 
 

@@ -385,7 +385,7 @@ class ArgumentReader:
                 if ch.dep_ != "xcomp":
                     continue
                 for g in ch.subtree:
-                    if g.dep_ == "prep" and g.lower_ in ("with", "to") and g.head.i != tok.i:
+                    if g.dep_ in ("prep", "dative") and g.lower_ in ("with", "to") and g.head.i != tok.i:
                         pob = pobj(g)
                         r = self.ctx.refs(sent, pob) if pob is not None else []
                         if r and (not roles.srcs or r[0].country != roles.srcs[0].country):

@@ -330,6 +330,31 @@ class StatusReader:
                 o.reason = f"the content of the warning '{c.trigger_text}'"
                 break
 
+    def promise_content(self, cands: list[Candidate]) -> None:
+        """'Spain and Morocco agreed to carry out joint patrols', 'offered to mediate', 'agreed on a trade pact':
+        the promised act is the content of the AGREE, one action; it gives the AGREE its partner when the
+        promise names none, and is not a second, planned event (rule: +content)."""
+        for c in cands:
+            if c.event_type != "AGREE" or c.consumed or c.lemma not in words("promise_words"):
+                continue
+            for o in cands:
+                if o is c or o.consumed or o.event_type.lower() not in words("promise_content_types"):
+                    continue
+                path = [i for i, _d in o.ancestors[:4]]
+                if c.head_i not in path:
+                    continue
+                deps = [d for _i, d in o.ancestors[:path.index(c.head_i) + 1]]
+                if not set(deps) <= words("promise_content_deps") or deps[0] == "conj":
+                    continue
+                if c.target is None and o.target is not None and (
+                        c.source is None or o.target.country != c.source.country):
+                    c.target = o.target
+                    c.extra_targets = [*c.extra_targets, *o.extra_targets]
+                c.rule += "" if c.rule.endswith("+content") else "+content"
+                c.notes.append(f"promised: {o.event_type}/{o.mode or '-'} '{o.trigger_text}' is its content")
+                o.consumed, o.emitted = True, False
+                o.reason = f"the content of the promise '{c.trigger_text}'"
+
     def invitations(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'Xi invited Putin to visit Beijing', 'invited Netanyahu to Washington': the invitee's planned visit
         to the place named, or to the inviter (rule: +invitation)."""

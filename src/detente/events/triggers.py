@@ -251,7 +251,12 @@ class TriggerFinder:
         # a promise to attack is a threat ("vowed to destroy Hamas")
         if trig.type == "AGREE" and h.kind == "verb" and c.lemma in words("vow_verbs"):
             inner = complement_trigger(tok, by_token, span)
-            if inner is not None and inner.trigger.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+            itok = span[inner.i] if inner is not None else None
+            ivb = itok if itok is None or itok.pos_ == "VERB" else itok.head
+            sent_to = ivb is not None and ivb.pos_ == "VERB" and any(   # "pledged to deploy police to Haiti":
+                ch.dep_ in ("prep", "dative") and ch.lower_ == "to" for ch in ivb.children)   # a mission
+            if inner is not None and (inner.trigger.type in ("ASSAULT", "COERCE") or (
+                    inner.trigger.type == "MOBILIZE" and not sent_to)):
                 c.event_type = "THREATEN"
                 c.mode = THREAT_MODE.get((inner.trigger.type, inner.trigger.mode),
                                          THREAT_MODE.get((inner.trigger.type, None)))
