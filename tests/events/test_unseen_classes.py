@@ -1045,6 +1045,24 @@ CASES: list[Case] = [
     ("C5", "vow-attack-still-threat",
      "The junta vowed to crush the rebels in the north.", D(2024, 1, 10), ["!AGREE"]),
 
+    # -------------------------------------------------- C10: ending a standing measure is one RETREAT
+    ("C10", "lifted-curfew-not-imposed",
+     "Sri Lanka lifted the nationwide curfew on Monday.", D(2022, 4, 5), ["RETREAT occurred LKA->LKA", "!COERCE"]),
+    ("C10", "scrapped-tariffs",
+     "China scrapped its tariffs on Australian barley.", D(2023, 8, 5), ["RETREAT occurred CHN->AUS", "!SANCTION"]),
+    ("C10", "revoked-ban",
+     "India revoked the ban on Chinese apps.", D(2024, 1, 9), ["RETREAT occurred IND->CHN", "!SANCTION"]),
+    ("C10", "lifting-of-blockade-noun",
+     "The lifting of the blockade of Qatar by Saudi Arabia was welcomed in Kuwait.", D(2021, 1, 6),
+     ["RETREAT occurred SAU->QAT", "!COERCE"]),
+    ("C10", "suspended-sanctions-eases",
+     "Washington suspended sanctions on Venezuelan oil for six months.", D(2023, 10, 19),
+     ["RETREAT occurred USA->VEN", "!SANCTION"]),
+    ("C10", "suspended-aid-still-sanction",
+     "The US suspended military aid to Pakistan.", D(2018, 1, 5), ["SANCTION/discontinue occurred USA->PAK"]),
+    ("C10", "new-sanctions-still-imposed",
+     "The US imposed new sanctions on Iran.", D(2024, 4, 18), ["SANCTION occurred USA->IRN", "!RETREAT"]),
+
 ]
 
 

@@ -105,6 +105,7 @@ class SentenceCoder:
         self.status.invitations(sent, cands)
         self.status.one_refusal(cands)
         self.status.topics(sent, cands)
+        self.status.lifted_measures(sent, cands)
         self.attach.attach_time(sent, cands)
         self.attach.attach_place(sent, cands)
         self.emit.absorb_parts(sent, cands)

@@ -308,6 +308,48 @@ class StatusReader:
                 c.consumed, c.emitted = True, False
                 c.reason = f"a topic of '{head.text}', not an event"
 
+    def lifted_measures(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'lifted its blockade of Armenia', 'scrapped its tariffs on barley', 'suspended sanctions on oil', 'the
+        lifting of the curfew': ending a standing measure is one RETREAT aimed at the measure's target; the
+        measure is not reported as imposed (C10), nor the ending as a cut in relations (rule: +lifted)."""
+        span = sent.span
+        ends = words("measure_end_verbs")
+        for m in cands:
+            if m.consumed or m.event_type not in ("COERCE", "SANCTION") or not m.trigger_i:
+                continue
+            tok = span[m.head_i]
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else (
+                tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None)
+            if gov is None or gov.lemma_.lower() not in ends or gov.i == tok.i:
+                continue
+            if any(ch.dep_ == "amod" and (self.ctx.mod.has("plan_modifier", ch.lower_) or ch.lower_ == "new") for ch in tok.children):
+                continue   # "scrapped the planned tariffs": a plan dropped, not a measure lifted
+            r = next((o for o in cands if o is not m and not o.consumed and gov.i - span.start in o.trigger_i), None)
+            if r is not None and r.event_type not in ("RETREAT", "SANCTION"):
+                continue
+            keep = r if r is not None else m
+            if keep is m:
+                m.status = own_status(self.ctx.mod, gov) if m.status == "cancelled" else m.status
+                m.trigger_text = f"{gov.text} ... {m.trigger_text}"
+            else:
+                m.consumed, m.emitted = True, False
+                m.reason = f"the measure '{m.trigger_text}' is lifted ('{gov.text}'), not imposed"
+                if m.target is not None and (r.target is None or r.source is None or
+                                             r.target.country == r.source.country):
+                    r.target = m.target
+            keep.event_type, keep.mode = "RETREAT", None
+            keep.rule += "+lifted"
+            keep.notes.append(f"'{gov.text}' ends the standing measure '{tok.text}': RETREAT")
+        for r in cands:   # "suspended sanctions on Venezuelan oil": the measure was no candidate of its own
+            if r.consumed or r.event_type != "SANCTION" or r.mode != "discontinue" or "+lifted" in r.rule or \
+                    r.lemma not in ends or not r.object_words & words("standing_measures"):
+                continue
+            r.event_type, r.mode = "RETREAT", None
+            r.rule += "+lifted"
+            r.notes.append(f"'{r.trigger_text}' a standing measure: easing it is a RETREAT")
+
     def threat_content(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'the G7 warned they may impose further sanctions on Moscow': the warned-of action is the content of
         the threat; its target is the threat's target and its kind the threat's mode."""
