@@ -1063,6 +1063,22 @@ CASES: list[Case] = [
     ("C10", "new-sanctions-still-imposed",
      "The US imposed new sanctions on Iran.", D(2024, 4, 18), ["SANCTION occurred USA->IRN", "!RETREAT"]),
 
+    # -------------------------------------------------- C1: an instrument and its maker are not the agent
+    ("C1", "instrument-made-drones",
+     "Russia used Iranian-made drones to strike the Ukrainian power grid.", D(2022, 10, 18),
+     ["ASSAULT occurred RUS->UKR", "!ASSAULT occurred IRN->*"]),
+    ("C1", "instrument-built-jets",
+     "Morocco used American-built jets to bomb Polisario camps.", D(2021, 11, 20),
+     ["!ASSAULT occurred USA->*"]),
+    ("C1", "instrument-send-troops",
+     "Azerbaijan used Israeli-made drones to attack Armenian positions on Tuesday.", D(2020, 10, 6),
+     ["ASSAULT occurred AZE->ARM @2020-10-06"]),
+    ("C1", "launcher-of-weapon-is-agent",
+     "Rockets fired by Hezbollah hit northern Israel on Sunday.", D(2024, 8, 26), ["ASSAULT occurred LBN->ISR"]),
+    ("C1", "launcher-participle-drones",
+     "Turkish-made drones flown by Ethiopian forces struck a market in Tigray.", D(2022, 1, 10),
+     ["!ASSAULT occurred TUR->*"]),
+
 ]
 
 

@@ -368,7 +368,8 @@ class ArticleActors:
         chain = _name_chain(tok)
         chain_idx = {t.i - span.start for t in chain}
         head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
-        mod_matches = [m for m in in_np if m not in head_matches and not _proxy_marked(span, m)]
+        mod_matches = [m for m in in_np if m not in head_matches and not _proxy_marked(span, m) and
+                       not _origin_marked(span, m)]
         roles = [r for r in idx.role_spans if all(k in np_idx for k in range(r[0], r[1]))]
         if lemma in words("role_modified_non_actors"):
             # "a press conference", "a media briefing": a role word in front of a thing is no actor
@@ -896,6 +897,14 @@ def _proxy_marked(span: Span, m: _Match) -> bool:
     if before and before[-1].startswith(("pro-", "anti-")):
         return True
     return len(after) == 2 and after[0] == "-" and after[1] in words("patron_participles")
+
+
+def _origin_marked(span: Span, m: _Match) -> bool:
+    """'Iranian-made drones', 'US-supplied missiles': the modifier names a weapon's origin, not an actor."""
+    after = [span[k].lower_ for k in range(m.end, min(len(span), m.end + 2))]
+    if len(after) == 2 and after[0] == "-" and after[1] in words("origin_participles"):
+        return True
+    return bool(after) and after[0].lstrip("-") in words("origin_participles") and after[0].startswith("-")
 
 
 def _first_country(ms: Sequence[_Match]) -> str | None:

@@ -143,6 +143,13 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
     if subj is not None and subj.lower_ in words("relative_pronouns") and tok.dep_ == "relcl" and \
             tok.head.i != tok.i:
         subj = tok.head   # "the minister, who urged ...", "a statement that condemned ...": the antecedent
+    if subj is not None and subj.lemma_.lower() in words("weapon_words") and not passive:
+        # "drones fired by Russia hit Odesa": a weapon's launcher is the agent
+        part = next((ch for ch in subj.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None)
+        by = next((g for g in part.children if g.dep_ == "agent"), None) if part is not None else None
+        launcher = pobj(by) if by is not None else None
+        if launcher is not None:
+            subj = launcher
     if subj is None and agent is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and \
             tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
         subj = tok.head   # "a declaration demanding that ...", "protesters calling for ...": the noun acts
@@ -167,7 +174,8 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
                         subj = ch
                         break
                 # object control: "urged X to withdraw", "accused X of sailing", "blamed X for firing"
-                if cur.dep_ == "xcomp" or (cur.dep_ == "pcomp" and head.lower_ in ("of", "for")):
+                if (cur.dep_ == "xcomp" and nxt.lemma_.lower() not in words("instrument_verbs")) or (
+                        cur.dep_ == "pcomp" and head.lower_ in ("of", "for")):
                     objs = [ch for ch in nxt.children if ch.dep_ in ("dobj",)]
                     if objs:
                         subj = objs[0]
