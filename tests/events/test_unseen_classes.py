@@ -1079,6 +1079,27 @@ CASES: list[Case] = [
      "Turkish-made drones flown by Ethiopian forces struck a market in Tigray.", D(2022, 1, 10),
      ["!ASSAULT occurred TUR->*"]),
 
+    # -------------------------------------------------- C4: 'is to' + verb announces a plan
+    ("C4", "be-to-visit-planned",
+     "The Kenyan president is to visit Ethiopia next week.", D(2024, 2, 1), ["CONSULT/visit planned KEN->ETH"]),
+    ("C4", "be-to-noun-subject-planned",
+     "Talks between Serbia and Kosovo are to be held in Brussels.", D(2023, 2, 20), ["CONSULT planned SRB->XKX"]),
+    ("C4", "be-to-sign-planned",
+     "Mexico and Canada are to sign a new energy accord in Ottawa.", D(2025, 5, 5),
+     ["!COOPERATE occurred MEX->CAN", "!AGREE occurred MEX->CAN", "!SUPPORT occurred MEX->CAN"]),
+    # -------------------------------------------------- C1: a 'with' partner of coordinated subjects
+    ("C1", "coordinated-subjects-with-partner",
+     "Italy and France are to cooperate with Tunisia on border controls.", D(2025, 3, 4),
+     ["COOPERATE planned ITA->TUN", "COOPERATE planned FRA->TUN"]),
+    ("C1", "coordinated-subjects-with-partner-deal",
+     "Brazil and Argentina signed a trade deal with Uruguay.", D(2024, 12, 6),
+     ["COOPERATE occurred BRA->URY", "COOPERATE occurred ARG->URY", "COOPERATE occurred BRA->ARG"]),
+    ("C1", "coordinated-subjects-with-partner-work",
+     "Germany and Poland will work with Ukraine on rebuilding its grid.", D(2024, 6, 11),
+     ["COOPERATE planned DEU->UKR", "COOPERATE planned POL->UKR"]),
+    ("C1", "coordinated-subjects-no-partner-one-pair",
+     "Ghana and Togo agreed to share border intelligence.", D(2023, 5, 2), ["AGREE occurred GHA->TGO"]),
+
 ]
 
 

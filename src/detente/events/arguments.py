@@ -411,7 +411,14 @@ class ArgumentReader:
         # when the object has an owner: "Washington and Tehran agreed on a swap brokered by Qatar")
         if trig.type in ("AGREE", "COOPERATE") and not roles.between and \
                 len({r.country for r in roles.srcs if r.country}) >= 2:
-            roles.tgts = []
+            partners = self._with_partners(sent, roles)
+            if partners:
+                # "Italy and France are to cooperate with Tunisia": each of the subjects with the partner
+                roles.tgts = partners
+                c.with_partner = True
+                c.notes.append("coordinated subject with a 'with' partner: one event per subject")
+            else:
+                roles.tgts = []
         if not roles.tgts and roles.dest is None and len({r.country for r in roles.srcs if r.country}) >= 2 and \
                 (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
             firsts: dict[str | None, ActorRef] = {}
@@ -452,6 +459,16 @@ class ArgumentReader:
         c.extra_sources = [r for r in roles.srcs if r is not c.source and r.country and
                            r.country != (c.source.country if c.source else None)]
 
+
+    def _with_partners(self, sent: Sentence, roles: _Roles) -> list[ActorRef]:
+        """The coded parties of a 'with' phrase on the trigger or its verbs, not among the subjects."""
+        subjects = {r.country for r in roles.srcs}
+        out: list[ActorRef] = []
+        for hd in roles.heads:
+            for ch in hd.children:
+                if ch.dep_ == "prep" and ch.lower_ == "with" and (pob := pobj(ch)) is not None:
+                    out.extend(r for r in self.ctx.refs(sent, pob) if r.country and r.country not in subjects)
+        return out
 
     def prepared_attacks(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'mobilised reservists for a war against Iraq', 'massed troops for an offensive on Kharkiv': a

@@ -55,6 +55,7 @@ class Candidate:
     extra_targets: list[ActorRef] = field(default_factory=list)
     extra_sources: list[ActorRef] = field(default_factory=list)
     reciprocal: bool = False    # "accused each other", "the other's": the act runs both ways
+    with_partner: bool = False  # "A and B agreed with C": each subject with the partner
 
 
 @dataclass

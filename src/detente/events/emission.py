@@ -464,10 +464,14 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
                 k = dc_replace(c, target=t, notes=[*c.notes, f"one of several targets: {t.country}"],
                                extra_targets=[], extra_sources=[])
                 out.append(k)
-        if c.event_type not in ("AGREE", "COOPERATE"):
+        if c.event_type not in ("AGREE", "COOPERATE") or c.with_partner:
             for sref in c.extra_sources:
                 if c.target is not None and sref.country != c.target.country:
                     k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
+                                   extra_targets=[], extra_sources=[])
+                    out.append(k)
+                if c.with_partner and c.source is not None and sref.country != c.source.country:
+                    k = dc_replace(c, target=sref, notes=[*c.notes, f"among the subjects: {sref.country}"],
                                    extra_targets=[], extra_sources=[])
                     out.append(k)
         if c.source is not None and c.target is not None and (c.reciprocal or

@@ -152,6 +152,11 @@ class StatusReader:
             # "Russia's withdrawal from the deal will hurt Egypt": the effect is future, the act is not
             chain = [tok]
             cues.notes.append(f"subject of the effect '{tok.head.text}': its own tense only")
+        if h.kind == "noun" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+                x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                for x in tok.head.children):
+            cues.planned = True   # "talks are to be held in Brussels"
+            cues.notes.append(f"'{tok.head.text} to' + verb: planned")
         # nominal modifiers: "a planned trip", "a possible visit", "no talks"
         if h.kind == "noun":
             for ch in tok.children:
@@ -171,6 +176,10 @@ class StatusReader:
             via_conj = prev is not None and prev.dep_ == "conj" and prev.head.i == v.i
             if ((not is_self and prev is not None) or (not is_self and h.kind == "noun")) and not via_conj:
                 self._frame_verb(sent, tok, h, v, cues)
+            if not is_self and v.lemma_ == "be" and prev is not None and prev.dep_ == "xcomp" and \
+                    prev.head.i == v.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in prev.children):
+                cues.planned = True   # "the president is to visit Ethiopia", "talks are to be held"
+                cues.notes.append(f"'{v.text} to' + verb: planned")
             self._verb_cues(sent, v, cues)
             prev = v
         top = chain[-1] if chain else tok
