@@ -304,7 +304,7 @@ CASES: list[Case] = [
     # -------------------------------------------------- C7: a bare number as the patient of an arrest
     ("C7", "arresting-number-participle",
      "Riot police in Dhaka fired tear gas at students on Sunday, injuring dozens and arresting 40.",
-     D(2024, 7, 15), ["ASSAULT occurred BGD->BGD", "COERCE occurred BGD->BGD"]),
+     D(2024, 7, 15), ["COERCE/restrict occurred BGD->BGD", "COERCE/arrest occurred BGD->BGD"]),
     ("C7", "detained-number-verb",
      "Georgian police detained 63 in Tbilisi after the vote.",
      D(2024, 10, 30), ["COERCE occurred GEO->GEO"]),
@@ -1099,6 +1099,28 @@ CASES: list[Case] = [
      ["COOPERATE planned DEU->UKR", "COOPERATE planned POL->UKR"]),
     ("C1", "coordinated-subjects-no-partner-one-pair",
      "Ghana and Togo agreed to share border intelligence.", D(2023, 5, 2), ["AGREE occurred GHA->TGO"]),
+
+    # -------------------------------------------------- C2/C5: riot-control weapons on a crowd are repression
+    ("C2", "riot-control-tear-gas",
+     "Riot police in Lagos fired teargas at the crowd outside parliament.", D(2024, 8, 2),
+     ["COERCE occurred NGA->NGA", "!ASSAULT"]),
+    ("C2", "riot-control-water-cannon",
+     "Security forces used water cannon and rubber bullets against demonstrators in Tbilisi.", D(2024, 5, 1),
+     ["COERCE occurred GEO->GEO", "!ASSAULT"]),
+    ("C2", "riot-control-pepper-spray",
+     "Serbian police used pepper spray on students blocking a bridge in Novi Sad.", D(2025, 2, 1),
+     ["COERCE occurred SRB->SRB"]),
+    ("C5", "fire-missiles-at-still-attack",
+     "Iran fired missiles at Israel.", D(2024, 10, 1), ["ASSAULT occurred IRN->ISR", "!COERCE"]),
+
+    ("C6", "purpose-same-kind-one-act",
+     "Liberian riot police used tear gas to disperse demonstrators in Monrovia.", D(2011, 11, 7),
+     ["COERCE occurred LBR->LBR"]),
+    ("C6", "purpose-attack-one-act",
+     "Russia fired missiles to destroy the Ukrainian power grid.", D(2022, 10, 10), ["ASSAULT occurred RUS->UKR"]),
+    ("C6", "purpose-other-kind-kept",
+     "Police in Minsk detained dozens of people to stop a march by the opposition.", D(2020, 9, 6),
+     ["COERCE/arrest occurred BLR->BLR"]),
 
 ]
 

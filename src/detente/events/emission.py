@@ -56,7 +56,18 @@ class Emitter:
                     continue
                 in_pp = len(o.ancestors) >= 2 and o.ancestors[0][1] == "pobj" and o.ancestors[1][0] == c.head_i \
                     and span[o.ancestors[0][0]].lower_ in ("in", "during", "with", "by", "through")
-                if in_pp or (
+                # "used water cannon and rubber bullets against them": coordinated means of one act
+                same_act = o.ancestors[:1] == [(c.head_i, "conj")] and o.trigger.entry == c.trigger.entry and \
+                    span[o.head_i].pos_ == span[c.head_i].pos_ == "NOUN" and \
+                    (o.target is None or c.target is None or o.target.country == c.target.country) and \
+                    (o.source is None or c.source is None or o.source.country == c.source.country)
+                # "used tear gas to disperse the crowd", "fired missiles to destroy the grid": its purpose
+                purpose = bool(o.ancestors) and o.ancestors[0][0] in (c.clause_i, c.head_i) and \
+                    o.ancestors[0][1] in ("advcl", "xcomp") and span[o.head_i].pos_ == "VERB" and \
+                    o.clause_i != c.clause_i and \
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in span[o.head_i].children) and \
+                    (o.target is None or c.target is None or o.target.country == c.target.country)
+                if in_pp or same_act or purpose or (
                         o.ancestors and o.ancestors[0][0] == c.head_i and o.ancestors[0][1] in ("acl", "relcl")):
                     # "military exercises encircling Taiwan", "killed three people in a raid"
                     if c.target is None and o.target is not None:
@@ -65,6 +76,10 @@ class Emitter:
                         c.source = o.source
                     if c.time is None and o.time is not None:
                         c.time, c.time_text = o.time, o.time_text
+                    if c.place is None and o.place is not None:
+                        c.place, c.place_text = o.place, o.place_text
+                    if c.place_target is None and o.place_target is not None:
+                        c.place_target = o.place_target
                     o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
 
     def protest_purposes(self, sent: Sentence, cands: list[Candidate]) -> None:

@@ -77,6 +77,9 @@ class TriggerFinder:
                 continue
             if vp.trigger.objects_required and not vp.rest and not _objects_fit(tok, vp.trigger.objects):
                 continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
+            if vp.trigger.objects_required and vp.rest and any(ch.dep_ == "dobj" for ch in tok.children) and \
+                    not _objects_fit(tok, vp.trigger.objects):
+                continue   # "fired tear gas at the crowd": an object of another kind is not this reading
             toks = [i, *[t - span.start for t in extra]]
             text = " ".join(span[k].text for k in sorted(toks))
             trig = vp.trigger
