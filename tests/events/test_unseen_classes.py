@@ -1122,6 +1122,20 @@ CASES: list[Case] = [
      "Police in Minsk detained dozens of people to stop a march by the opposition.", D(2020, 9, 6),
      ["COERCE/arrest occurred BLR->BLR"]),
 
+    # -------------------------------------------------- C1: a visit in a circumstance adjunct is the subject's
+    ("C1", "adjunct-during-her-visit",
+     "During her visit to Nairobi, the German minister praised Kenya.", D(2025, 3, 4),
+     ["CONSULT/visit occurred DEU->KEN", "SUPPORT occurred DEU->KEN"]),
+    ("C1", "adjunct-on-a-visit-not-planned",
+     "On a visit to Hanoi, the Japanese prime minister pledged more aid to Vietnam.", D(2023, 5, 2),
+     ["CONSULT/visit occurred JPN->VNM", "!CONSULT planned JPN->VNM"]),
+    ("C1", "adjunct-during-a-trip",
+     "During a trip to Brazil last week, the Chinese foreign minister signed three trade deals.", D(2024, 3, 1),
+     ["CONSULT/visit occurred CHN->BRA @2024-02-19..2024-02-25"]),
+    ("C1", "adjunct-future-visit",
+     "On his visit to Beijing next week, the French president will meet Xi Jinping.", D(2024, 4, 29),
+     ["CONSULT/visit planned FRA->CHN"]),
+
 ]
 
 

@@ -18,7 +18,7 @@ from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
 from .owners import other_side, pick
-from .parse import control_chain, noun_phrase, pobj, transparent, verb_args
+from .parse import control_chain, noun_phrase, pobj, transparent, verb_args, visit_adjunct
 from .types import OWNER_TYPES, PATIENT_PASSIVE_TYPES
 
 if TYPE_CHECKING:
@@ -237,6 +237,12 @@ class ArgumentReader:
             if vsubj is None and vagent is None and _vobj is not None and _vobj.dep_ == "nsubjpass" and \
                     v.lemma_.lower() in words("stative_participles"):
                 vsubj = _vobj   # "forces were engaged in shelling": the surface subject does the act
+            adjunct = trig.type == "CONSULT" and visit_adjunct(tok) and tok.head.head.i == v.i
+            if adjunct and vsubj is not None and (not poss or poss[0].pos_ == "PRON"):
+                # "During her visit to Nairobi, the German minister praised Kenya": the main subject's visit
+                roles.srcs = self.ctx.refs(sent, vsubj) or roles.srcs
+                if roles.srcs:
+                    c.notes.append(f"a visit in the adjunct of '{v.text}': its subject's")
             if not roles.srcs and lends:
                 if vagent is not None:
                     roles.srcs = self.ctx.refs(sent, vagent)

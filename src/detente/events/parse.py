@@ -46,6 +46,14 @@ def _asked_to(cur: Token) -> bool:
     return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") and ch.i < cur.i for ch in cur.head.children)
 
 
+def visit_adjunct(tok: Token) -> bool:
+    """'During her visit to Nairobi, the minister praised Kenya': a noun in a circumstance adjunct in front of
+    the verb it hangs on."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in words("adjunct_preps") and \
+        prep.head.pos_ in ("VERB", "AUX") and prep.i < prep.head.i
+
+
 def control_chain(tok: Token) -> list[Token]:
     """The trigger's verb and the verbs that control it: 'is expected to visit' -> [visit, expected]."""
     chain = [tok]

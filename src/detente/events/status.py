@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
-from .parse import distinct_sectors, noun_phrase, pobj, verb_args
+from .parse import distinct_sectors, noun_phrase, pobj, verb_args, visit_adjunct
 from .types import ONE_SIDED_TYPES, OWN_MEASURE_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
 
 # the note that marks a future act on an 'unless' condition; frame() reads it to make the act a threat
@@ -170,11 +170,13 @@ class StatusReader:
                 elif ch.dep_ == "det" and w == "no":
                     cues.neg = True
                     cues.notes.append("'no' negates it")
+        adjunct = h.kind == "noun" and visit_adjunct(tok)   # "on a visit to Hanoi, she pledged": not pledged
         prev: Token | None = tok if h.kind == "verb" else None
         for v in chain:
             is_self = v.i == tok.i
             via_conj = prev is not None and prev.dep_ == "conj" and prev.head.i == v.i
-            if ((not is_self and prev is not None) or (not is_self and h.kind == "noun")) and not via_conj:
+            if ((not is_self and prev is not None) or (not is_self and h.kind == "noun")) and not via_conj and \
+                    not adjunct:
                 self._frame_verb(sent, tok, h, v, cues)
             if not is_self and v.lemma_ == "be" and prev is not None and prev.dep_ == "xcomp" and \
                     prev.head.i == v.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in prev.children):

@@ -16,7 +16,7 @@ from ..lexicon import words
 from ..record import Actor
 from .candidate import Hit
 from .lexicon import DEFAULT_LIGHT_VERBS, Trigger
-from .parse import is_measure, is_quantity, noun_phrase, pobj
+from .parse import is_measure, is_quantity, noun_phrase, pobj, visit_adjunct
 from .status import refused_mode
 from .types import AMOD_TYPES, THREAT_MODE
 
@@ -182,6 +182,8 @@ class TriggerFinder:
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
                     "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
                 return head.head.i, None
+            if trig.type == "CONSULT" and visit_adjunct(cur):
+                return head.head.i, None   # "During her visit to Nairobi, the minister praised Kenya"
             return None, None
         return None, None
 
