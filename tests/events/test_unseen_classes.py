@@ -1136,6 +1136,29 @@ CASES: list[Case] = [
      "On his visit to Beijing next week, the French president will meet Xi Jinping.", D(2024, 4, 29),
      ["CONSULT/visit planned FRA->CHN"]),
 
+    # -------------------------------------------------- C1: hosting a meeting: the guests are the parties
+    ("C1", "host-talks-with-partner-visit",
+     "Starmer will host talks on Friday with the Emir of Qatar.", D(2025, 3, 4),
+     ["CONSULT/visit planned QAT->GBR"]),
+    ("C1", "host-meeting-with-group-visit",
+     "Egypt hosted a meeting with Hamas leaders on Sunday.", D(2024, 3, 1), ["CONSULT/visit occurred PSE->EGY"]),
+    ("C1", "host-talks-between-guests",
+     "Qatar hosted talks between the US and the Taliban in Doha.", D(2020, 2, 29),
+     ["CONSULT/third-party occurred USA->AFG in:QAT"]),
+    ("C1", "host-meeting-of-two-envoys",
+     "Oman will host a meeting of Iranian and American envoys.", D(2025, 4, 10),
+     ["CONSULT/third-party planned IRN->USA in:OMN"]),
+    # -------------------------------------------------- C2: upgrading ties; C1: 'its ties with X' aims at X
+    ("C2", "raised-relations-to-level",
+     "Chile and Bhutan raised their relations to embassy level.", D(2025, 3, 4), ["SUPPORT occurred CHL->BTN"]),
+    ("C2", "normalised-relations",
+     "Israel and Morocco normalised relations in December.", D(2021, 1, 5), ["SUPPORT occurred ISR->MAR"]),
+    ("C1", "own-ties-with-partner",
+     "India upgraded its ties with Saudi Arabia to a strategic partnership.", D(2019, 10, 30),
+     ["SUPPORT occurred IND->SAU"]),
+    ("C5", "raised-concerns-no-upgrade",
+     "The US raised concerns with China over the export curbs.", D(2023, 7, 6), ["!SUPPORT"]),
+
 ]
 
 

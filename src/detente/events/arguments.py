@@ -162,6 +162,9 @@ class ArgumentReader:
                     if owner and trig.symmetric and len({r.country for r in roles.srcs if r.country}) >= 2 and \
                             owner[0].kind == "pronoun":
                         owner = []   # "A and B upgraded their ties": 'their' is the pair itself
+                    if owner and owner[0].kind == "pronoun" and roles.srcs and \
+                            owner[0].country == roles.srcs[0].country:
+                        owner = []   # "India upgraded its ties with Riyadh": 'its' is the subject's own
                     served = self._served(sent, obj) if not owner else []
                     if owner:
                         roles.tgts = owner

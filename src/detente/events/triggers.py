@@ -219,6 +219,29 @@ class TriggerFinder:
                 if pob is not None:
                     c.place, c.place_text = self.ctx.place(sent, pob), noun_phrase(pob)
                 c.notes.append("welcomed at a place: a visit to the host")
+        # "Starmer will host talks with the Emir of Qatar": the partner comes to the host
+        if c.event_type == "CONSULT" and h.kind == "noun" and h.light is not None and \
+                span[h.light].lemma_.lower() in words("host_light_verbs") and c.source is not None and \
+                c.target is not None and c.source.country != c.target.country and not c.extra_targets and \
+                not any(ch.dep_ == "prep" and ch.lower_ == "between" for ch in tok.children) and (
+                    c.place is None or c.place.country == c.source.country):
+            c.source, c.target = c.target, c.source
+            c.mode = "visit"
+            c.notes.append(f"'{span[h.light].text}' {h.text} with a partner: the partner visits the host")
+        # "Qatar hosted talks between the US and the Taliban", "Oman will host a meeting of Iranian and American
+        # envoys": the meeting is the two guests'; the host is its venue
+        if c.event_type == "CONSULT" and h.kind == "noun" and h.light is not None and \
+                span[h.light].lemma_.lower() in words("host_light_verbs") and c.source is not None and \
+                c.target is not None and c.extra_targets:
+            guests = [t for t in [c.target, *c.extra_targets] if t.country and t.country != c.source.country]
+            if len({g.country for g in guests}) >= 2:
+                host = c.source
+                c.source, c.target = guests[0], next(g for g in guests if g.country != guests[0].country)
+                c.extra_targets = []
+                c.mode = "third-party"
+                if c.place is None and self.ctx.gaz is not None and host.country:
+                    c.place, c.place_text = self.ctx.gaz.country(host.country), host.actor.text
+                c.notes.append(f"hosted by {host.country}: a meeting of its guests, at the host's")
         # "lodged a protest with China": a diplomatic protest is an accusation, not a demonstration
         if trig.type == "PROTEST" and h.kind == "noun" and h.light is not None and \
                 span[h.light].lemma_.lower() in words("channel_protest_verbs"):
