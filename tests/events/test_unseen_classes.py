@@ -1159,6 +1159,19 @@ CASES: list[Case] = [
     ("C5", "raised-concerns-no-upgrade",
      "The US raised concerns with China over the export curbs.", D(2023, 7, 6), ["!SUPPORT"]),
 
+    # -------------------------------------------------- C2: gratitude ('grateful/thankful to X') is SUPPORT
+    ("C2", "grateful-to-two",
+     "Canada's prime minister said he was grateful to Japan and South Korea for their help.", D(2025, 3, 4),
+     ["SUPPORT occurred CAN->JPN", "SUPPORT occurred CAN->KOR"]),
+    ("C2", "thankful-to-neighbour",
+     "The Moldovan president said Moldova was deeply thankful to Romania.", D(2022, 3, 10),
+     ["SUPPORT occurred MDA->ROU"]),
+    ("C2", "grateful-quote-first",
+     "We are grateful to Norway for hosting the talks, the Colombian minister said.", D(2016, 8, 25),
+     ["SUPPORT occurred COL->NOR"]),
+    ("C2", "grateful-for-no-one",
+     "The minister said he was grateful for the support.", D(2024, 1, 1), []),
+
 ]
 
 

@@ -78,6 +78,8 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
     demand = ctx.trig.trigger("request.general.demand")
     offer = ctx.trig.trigger("agree.general.promise")
     refuse = ctx.trig.trigger("reject.general.reject")
+    praise = ctx.trig.trigger("support.general.praise")
+    grateful = words("gratitude_adjectives")
     for tok in span:
         i = tok.i - span.start
         # ---- "X said Y must V ..."
@@ -128,6 +130,24 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
             c.lemma, c.anchors = tok.lemma_.lower(), {i, comp.i - span.start}
             c.notes.append(f"'{tok.text} to {comp.text}': {'a refusal' if negated else 'an offer'} by "
                            f"{srcs[0].country} aimed at {target.country}")
+            out.append(c)
+        # ---- "X is grateful / thankful to Y (for ...)"
+        if praise is not None and tok.lemma_.lower() in grateful and tok.pos_ == "ADJ":
+            to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            pob = pobj(to) if to is not None else None
+            be = tok.head if tok.dep_ in ("acomp", "amod") else tok
+            subj = _subject(be) or _subject(tok)
+            if pob is None or subj is None:
+                continue
+            srcs = ctx.refs(sent, subj)
+            tgts = [r for r in ctx.refs(sent, pob) if r.country and srcs and r.country != srcs[0].country]
+            if not srcs or not srcs[0].country or not tgts:
+                continue
+            c = Candidate(sent.index, [i], f"{tok.text} to", praise, "SUPPORT", None, "occurred",
+                          source=srcs[0], target=tgts[0], rule="construction:gratitude", extra_targets=tgts[1:])
+            c.head_i = c.clause_i = i
+            c.lemma, c.anchors = tok.lemma_.lower(), {i}
+            c.notes.append(f"'{tok.text} to {pob.text}': gratitude, SUPPORT by {srcs[0].country}")
             out.append(c)
     return out
 
