@@ -1172,6 +1172,18 @@ CASES: list[Case] = [
     ("C2", "grateful-for-no-one",
      "The minister said he was grateful for the support.", D(2024, 1, 1), []),
 
+    # -------------------------------------------------- C5: denying a report is no refusal; C4: its content is denied
+    ("C5", "dismissed-reports-no-reject",
+     "Ankara dismissed reports that the two presidents will meet in Baku next week.", D(2025, 3, 4),
+     ["!REJECT", "!CONSULT planned *->*"]),
+    ("C5", "denied-reports-no-reject",
+     "Moscow denied reports that its troops had entered Moldova.", D(2022, 4, 1), ["!REJECT", "!MOBILIZE occurred RUS->MDA"]),
+    ("C4", "rejected-claims-content-negated",
+     "Beijing rejected claims that it had hacked Australian networks.", D(2020, 6, 19),
+     ["!REJECT", "!COERCE occurred CHN->AUS"]),
+    ("C5", "rejected-proposal-still-reject",
+     "Egypt rejected an Israeli proposal for a truce.", D(2024, 5, 2), ["REJECT occurred EGY->ISR"]),
+
 ]
 
 

@@ -189,7 +189,10 @@ class StatusReader:
         if top.dep_ in ("ccomp", "acl") and head.i != top.i:
             # "denied that it had moved troops", "rejected reports that it had attacked": the content is denied
             denier = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") else head
-            if denier.lemma_.lower() in words("denial_verbs") and not any(c.dep_ == "neg" for c in denier.children):
+            dismissed = head.pos_ == "NOUN" and head.lemma_.lower() in words("report_nouns") and \
+                denier.lemma_.lower() in words("dismiss_verbs")   # "dismissed reports that ...", "rejected claims"
+            if (denier.lemma_.lower() in words("denial_verbs") or dismissed) and \
+                    not any(c.dep_ == "neg" for c in denier.children):
                 cues.neg = True
                 cues.notes.append(f"denied by '{denier.text}'")
         that_acl = top.dep_ in ("acl", "advcl") and head.pos_ == "NOUN" and any(

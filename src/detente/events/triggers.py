@@ -80,6 +80,8 @@ class TriggerFinder:
             if vp.trigger.objects_required and vp.rest and any(ch.dep_ == "dobj" for ch in tok.children) and \
                     not _objects_fit(tok, vp.trigger.objects):
                 continue   # "fired tear gas at the crowd": an object of another kind is not this reading
+            if vp.trigger.type == "REJECT" and any(_denied_report(ch) for ch in tok.children):
+                continue   # "dismissed reports that they will meet": a denial, no refusal (C5)
             toks = [i, *[t - span.start for t in extra]]
             text = " ".join(span[k].text for k in sorted(toks))
             trig = vp.trigger
@@ -289,6 +291,17 @@ class TriggerFinder:
                 c.mode = THREAT_MODE.get((inner.trigger.type, inner.trigger.mode),
                                          THREAT_MODE.get((inner.trigger.type, None)))
                 c.notes.append(f"a vow of '{inner.text}' is a threat")
+
+
+def _denied_report(obj: Token) -> bool:
+    """'reports that they will meet', 'claims that it had hacked', 'the rumours': an object that reports a
+    fact (a report noun with its content, or a bare report) is denied, not refused; 'rejected the claim' of
+    an accuser stays a rejection."""
+    if obj.dep_ != "dobj" or obj.lemma_.lower() not in words("report_nouns"):
+        return False
+    content = any(ch.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in ch.children)
+                  for ch in obj.children)
+    return content or obj.lemma_.lower() in words("bare_report_nouns")
 
 
 def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
