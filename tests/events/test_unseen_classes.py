@@ -1184,6 +1184,27 @@ CASES: list[Case] = [
     ("C5", "rejected-proposal-still-reject",
      "Egypt rejected an Israeli proposal for a truce.", D(2024, 5, 2), ["REJECT occurred EGY->ISR"]),
 
+    # -------------------------------------------------- C6: three parties give three pairs
+    ("C6", "three-party-cancelled-summit",
+     "Brazil, Indonesia and South Africa called off their planned summit in Pretoria.", D(2025, 3, 4),
+     ["CONSULT cancelled BRA->IDN", "CONSULT cancelled BRA->ZAF", "CONSULT cancelled IDN->ZAF"]),
+    ("C6", "three-party-agreement",
+     "Japan, South Korea and the US agreed to share missile warning data.", D(2023, 8, 18),
+     ["AGREE occurred JPN->KOR", "AGREE occurred JPN->USA", "AGREE occurred KOR->USA"]),
+    ("C6", "three-leaders-meet-at-one-host",
+     "The leaders of Kenya, Uganda and Tanzania met in Arusha on Friday.", D(2024, 3, 1),
+     ["CONSULT occurred KEN->UGA", "CONSULT/visit occurred KEN->TZA", "CONSULT/visit occurred UGA->TZA"]),
+    # -------------------------------------------------- C8: 'the pair', 'the two leaders': the pair named last
+    ("C8", "the-pair-after-leaders-of",
+     "The leaders of Ghana and Togo met in Lome on Sunday. The pair agreed to build a new coastal road.",
+     D(2024, 6, 10), ["CONSULT/visit occurred GHA->TGO", "AGREE occurred GHA->TGO"]),
+    ("C8", "the-two-leaders",
+     "The presidents of Peru and Chile met in Lima on Monday. The two leaders signed a fisheries accord.",
+     D(2024, 6, 10), ["CONSULT/visit occurred CHL->PER", "AGREE occurred PER->CHL"]),
+    ("C8", "both-ministers-agree",
+     "The Greek and Turkish foreign ministers met in Athens. Both ministers agreed to reopen a hotline.",
+     D(2023, 12, 8), ["AGREE occurred GRC->TUR"]),
+
 ]
 
 

@@ -469,7 +469,12 @@ class ArticleActors:
                 b = bodies[0].actor
                 return ActorRef(Actor(text=_np_text(np), name=None, role=None, country=b.country, sector="IGO"),
                                 "org", f"bare-body:{b.country}", sent, i, subject=_is_subject(tok))
-        if low in PAIR_HEADS and _is_pair_np(tok):
+        kids = {c.lower_ for c in tok.children}
+        two_of_a_kind = tok.tag_ in ("NNS", "NNPS") and ("both" in kids or {"the", "two"} <= kids) and \
+            role is not None and role.sector in ("GOV", "MIL", "IGO") and mod_country is None and \
+            not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        if (low in PAIR_HEADS and _is_pair_np(tok)) or (low in ("pair", "duo") and "the" in kids) or two_of_a_kind:
+            # "the two sides", "the pair", "the two leaders": the pair named last
             return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)
         if low in COUNTERPART and mod_country is None:
             return ActorRef(Actor(text=_np_text(np), role=None), "counterpart", "counterpart", sent, i,

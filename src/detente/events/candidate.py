@@ -56,6 +56,7 @@ class Candidate:
     extra_sources: list[ActorRef] = field(default_factory=list)
     reciprocal: bool = False    # "accused each other", "the other's": the act runs both ways
     with_partner: bool = False  # "A and B agreed with C": each subject with the partner
+    more_pairs: list[tuple[ActorRef, ActorRef]] = field(default_factory=list)   # "A, B and C met": B-C too
 
 
 @dataclass

@@ -5,7 +5,7 @@ and the lookups of actors and places behind a token.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
@@ -72,6 +72,12 @@ class ArticleContext:
                 if r is not None and r.country and (r.kind in ("person", "counterpart") or cj.pos_ == "NOUN") and \
                         r not in refs:
                     refs.append(r)
+                elif r is not None and r.country and tok.tag_ in ("NNS", "NNPS") and refs and \
+                        refs[0].actor.role and all(x.country != r.country for x in refs):
+                    # "the leaders of Kenya and Ethiopia", "the foreign ministers of Peru and Chile": one each
+                    refs.append(replace(refs[0], actor=replace(refs[0].actor, country=r.country,
+                                                               text=f"{refs[0].actor.role} of {cj.text}"),
+                                        rule=f"{refs[0].rule}+of-list", token=cj.i - sent.span.start))
         return refs
 
     def is_actorish(self, sent: Sentence, tok: Token) -> bool:

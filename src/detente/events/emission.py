@@ -477,18 +477,29 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
         for t in c.extra_targets:
             if c.source is not None and t.country != c.source.country:
                 k = dc_replace(c, target=t, notes=[*c.notes, f"one of several targets: {t.country}"],
-                               extra_targets=[], extra_sources=[])
+                               extra_targets=[], extra_sources=[], more_pairs=[])
                 out.append(k)
         if c.event_type not in ("AGREE", "COOPERATE") or c.with_partner:
             for sref in c.extra_sources:
                 if c.target is not None and sref.country != c.target.country:
                     k = dc_replace(c, source=sref, notes=[*c.notes, f"one of several sources: {sref.country}"],
-                                   extra_targets=[], extra_sources=[])
+                                   extra_targets=[], extra_sources=[], more_pairs=[])
                     out.append(k)
                 if c.with_partner and c.source is not None and sref.country != c.source.country:
                     k = dc_replace(c, target=sref, notes=[*c.notes, f"among the subjects: {sref.country}"],
-                                   extra_targets=[], extra_sources=[])
+                                   extra_targets=[], extra_sources=[], more_pairs=[])
                     out.append(k)
+        for a, b in c.more_pairs:
+            k = dc_replace(c, source=a, target=b, notes=[*c.notes, f"one of the pairs: {a.country}-{b.country}"],
+                           extra_targets=[], extra_sources=[], more_pairs=[])
+            where = c.place.country if c.place is not None else None
+            if k.event_type == "CONSULT" and k.mode in ("third-party", "visit") and where in (a.country, b.country):
+                # "Kenya, Uganda and Tanzania met in Arusha": the host's guests visit it
+                k.mode = "visit"
+                k.source, k.target = (b, a) if where == a.country else (a, b)
+            elif k.event_type == "CONSULT" and k.mode == "visit" and where:
+                k.mode = "third-party"
+            out.append(k)
         if c.source is not None and c.target is not None and (c.reciprocal or
                 (c.event_type == "ASSAULT" and c.lemma in words("reciprocal_acts")) or
                 (c.event_type == "RETREAT" and c.lemma in words("exchange_words"))):
