@@ -438,7 +438,8 @@ class ArgumentReader:
             c.notes.append("coordinated subject of a symmetric action: first is source, second target")
             if len(vals) >= 3 and trig.type in ("CONSULT", "AGREE", "COOPERATE"):
                 # "Brazil, India and South Africa called off their summit": three parties, three pairs
-                c.more_pairs = [(a, b) for k, a in enumerate(vals) for b in vals[k + 1:] if (a, b) != (vals[0], vals[1])]
+                c.more_pairs = [(a, b) for k, a in enumerate(vals) for b in vals[k + 1:]
+                                if (a, b) != (vals[0], vals[1])]
                 c.notes.append(f"{len(vals)} parties: one event per pair")
         if roles.dest is not None:
             place = self.ctx.place(sent, roles.dest)

@@ -338,13 +338,15 @@ class StatusReader:
                 tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None)
             if gov is None or gov.lemma_.lower() not in ends or gov.i == tok.i:
                 continue
-            if any(ch.dep_ == "amod" and (self.ctx.mod.has("plan_modifier", ch.lower_) or ch.lower_ == "new") for ch in tok.children):
+            if any(ch.dep_ == "amod" and (self.ctx.mod.has("plan_modifier", ch.lower_) or ch.lower_ == "new")
+                   for ch in tok.children):
                 continue   # "scrapped the planned tariffs": a plan dropped, not a measure lifted
-            r = next((o for o in cands if o is not m and not o.consumed and gov.i - span.start in o.trigger_i), None)
+            gi = gov.i - span.start
+            r = next((o for o in cands if o is not m and not o.consumed and gi in o.trigger_i), None)
             if r is not None and r.event_type not in ("RETREAT", "SANCTION"):
                 continue
             keep = r if r is not None else m
-            if keep is m:
+            if r is None:
                 m.status = own_status(self.ctx.mod, gov) if m.status == "cancelled" else m.status
                 m.trigger_text = f"{gov.text} ... {m.trigger_text}"
             else:
