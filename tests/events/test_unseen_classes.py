@@ -1206,6 +1206,20 @@ CASES: list[Case] = [
      "The Greek and Turkish foreign ministers met in Athens. Both ministers agreed to reopen a hotline.",
      D(2023, 12, 8), ["AGREE occurred GRC->TUR"]),
 
+    # -------------------------------------------------- C1: 'at the request of X': X asked whoever acts
+    ("C1", "at-the-request-of-meeting",
+     "The Security Council met on Sunday at the request of Ukraine.", D(2022, 2, 28),
+     ["REQUEST/meet occurred UKR->UNO", "!CONCEDE"]),
+    ("C1", "at-the-request-of-deployment",
+     "Kenyan troops were deployed to Somalia at the request of the Somali government.", D(2011, 10, 20),
+     ["MOBILIZE occurred KEN->SOM", "REQUEST/assist occurred SOM->KEN"]),
+    ("C1", "at-possessive-request",
+     "At Jordan's request, the Arab League convened an emergency meeting in Cairo.", D(2023, 10, 12),
+     ["REQUEST/meet occurred JOR->ARL"]),
+    ("C1", "passive-forces-moved-are-the-mover",
+     "Russian troops were deployed along the border with Ukraine.", D(2021, 11, 20),
+     ["MOBILIZE occurred RUS->UKR"]),
+
 ]
 
 

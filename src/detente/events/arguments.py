@@ -100,6 +100,12 @@ class ArgumentReader:
             if lead is not None:
                 roles.srcs = [lead]
                 c.notes.append(f"subject from the list's lead-in '{lead.actor.text}:'")
+            elif obj is not None and obj.dep_ == "nsubjpass" and trig.type == "MOBILIZE" and any(
+                    r.country and r.actor.sector in ("MIL", "COP", "REB") for r in self.ctx.refs(sent, obj)):
+                # "Kenyan troops were deployed to Somalia": the forces moved are their state's move
+                roles.srcs = [r for r in self.ctx.refs(sent, obj) if r.country]
+                c.notes.append(f"forces moved (passive): {roles.srcs[0].country}'s move")
+                obj = None
             elif obj is not None and obj.dep_ == "nsubjpass" and trig.type in PATIENT_PASSIVE_TYPES:
                 # "two citizens were arrested in Tehran": no agent; the state where it happened acts
                 roles.srcs = [replace(r, actor=replace(r.actor, sector="GOV"))
@@ -483,6 +489,46 @@ class ArgumentReader:
                 if ch.dep_ == "prep" and ch.lower_ == "with" and (pob := pobj(ch)) is not None:
                     out.extend(r for r in self.ctx.refs(sent, pob) if r.country and r.country not in subjects)
         return out
+
+    def requests_acted_on(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'The Council met at the request of Ukraine', 'troops were sent at the request of the Somali
+        government', 'the session was held upon a request by Israel': the requester (its 'of'/'by'/possessive
+        phrase) asked whoever acts in the clause; a meeting asked for gives mode meet (rule: +acted-on)."""
+        span = sent.span
+        for c in cands:
+            tok = span[c.head_i]
+            if c.event_type != "REQUEST" or c.consumed or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+                continue
+            prep = tok.head
+            gov = prep.head
+            if prep.lower_ not in words("request_adjunct_preps") or gov.pos_ not in ("VERB", "AUX"):
+                continue
+            by = [pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("of", "by")]
+            who = [ch for ch in tok.children if ch.dep_ == "poss"] + [p for p in by if p is not None]
+            asking = [r for w in who for r in self.ctx.refs(sent, w) if r.country]
+            if not asking:
+                continue
+            subj, obj, agent = verb_args(gov, control_chain(gov))
+            acting = self.ctx.refs(sent, agent or subj) if (agent or subj) is not None else []
+            gi = gov.i - span.start
+            clause = [o for o in cands if o is not c and (o.head_i == gi or o.clause_i == gi or (
+                obj is not None and o.head_i == obj.i - span.start))]
+            if not acting:
+                acting = [o.source for o in clause if o.source is not None and o.source.country]
+            if not acting and self.ctx.un_session:
+                acting = [ActorRef(Actor(text="the Security Council", name=None, role=None, country="UNO",
+                                         sector="IGO"), "org", "un-session", sent.index, gi)]
+            acting = [r for r in acting if r.country and r.country != asking[0].country]
+            if not acting:
+                continue
+            c.source, c.target, c.extra_targets = asking[0], acting[0], []
+            kinds = {o.event_type for o in clause}
+            if c.mode is None:
+                c.mode = "meet" if "CONSULT" in kinds or gov.lemma_.lower() in words("meet_words") else (
+                    "assist" if kinds & {"MOBILIZE", "AID", "COOPERATE"} else None)
+            c.rule += "+acted-on"
+            c.notes.append(f"'{prep.text} the {tok.text}' of {asking[0].country}: asked of who acts, "
+                           f"{acting[0].country}")
 
     def prepared_attacks(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'mobilised reservists for a war against Iraq', 'massed troops for an offensive on Kharkiv': a

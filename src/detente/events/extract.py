@@ -101,6 +101,7 @@ class SentenceCoder:
         # frames across candidates, then time and place, then parts and constructions
         self.status.complements(sent, cands)
         self.args.prepared_attacks(sent, cands)
+        self.args.requests_acted_on(sent, cands)
         self.status.promise_content(cands)
         self.status.invitations(sent, cands)
         self.status.one_refusal(cands)

@@ -310,15 +310,16 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
         return False
     # a possessor is not the object ("welcomed President Macron's speech" welcomes a speech)
     owned = {t.i for ch in tok.children for p in ch.subtree if p.dep_ == "poss" for t in p.subtree}
-    words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
-             for t in ch.subtree if t.i not in owned}
+    adjuncts = words("adjunct_fit_preps")   # "met at the request of Ukraine": no object of 'meet'
+    lemmas = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
+             and not (ch.dep_ == "prep" and ch.lower_ in adjuncts) for t in ch.subtree if t.i not in owned}
     # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
-    words |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
+    lemmas |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
               for g in ch.children if g.dep_ in ("nsubj", "nsubjpass") for t in g.subtree}
     # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
-    words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
+    lemmas |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
               for m in ch.children if m.dep_ in ("mark", "aux")}
-    return bool(words & set(objects))
+    return bool(lemmas & set(objects))
 
 def _lemma_guesses(word: str) -> list[str]:
     """Crude verb lemmas for a word the tagger saw as a name ('Urges' -> 'urge', 'Threatens' -> 'threaten')."""
