@@ -1220,6 +1220,17 @@ CASES: list[Case] = [
      "Russian troops were deployed along the border with Ukraine.", D(2021, 11, 20),
      ["MOBILIZE occurred RUS->UKR"]),
 
+    # -------------------------------------------------- C7/C9: 'the president', 'the army' in a one-state text
+    ("C7", "bare-president-appeal-from",
+     "Rebels in Mali dismissed an appeal from the president to lay down their arms.", D(2012, 3, 1),
+     ["REJECT occurred MLI->MLI"]),
+    ("C7", "bare-president-must-resign",
+     "The Peruvian congress said the president must resign.", D(2020, 11, 9), ["REQUEST occurred PER->PER"]),
+    ("C7", "bare-army-arrests",
+     "The army in Myanmar arrested the leader of the ruling party.", D(2021, 2, 1), ["COERCE occurred MMR->MMR"]),
+    ("C1", "possessed-army-not-bare",
+     "Qatar gave Lebanon a grant for its army.", D(2022, 6, 30), ["AID occurred QAT->LBN"]),
+
 ]
 
 

@@ -508,7 +508,8 @@ class ArticleActors:
                                      "anaphor", f"anaphor:{role.role}->{p.actor.name or p.actor.text}", sent, i,
                                      subject=_is_subject(tok)) for p in priors]
                     return replace(refs[0], alternatives=tuple(refs[1:]))
-            bare_state = role is not None and lemma in words("bare_state_organs") and _is_definite(tok)
+            bare_state = role is not None and _is_definite(tok) and (lemma in words("bare_state_organs") or (
+                lemma in words("bare_state_heads") and not any(c.dep_ == "poss" for c in tok.children)))
             if country is None and mod_info is None and not bare_state and (
                     role is None or role.sector not in LOCAL_SECTORS):
                 return None   # police, protesters, hostages are kept: the place of the act may locate them

@@ -89,7 +89,10 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
             speaker = _subject(say) if say is not None else None
             if say is not None and obliged is not None and speaker is not None:
                 srcs, tgts = ctx.refs(sent, speaker), ctx.refs(sent, obliged)
-                if srcs and tgts and srcs[0].country and tgts[0].country and srcs[0].country != tgts[0].country:
+                domestic = bool(srcs and tgts) and srcs[0].actor.sector != tgts[0].actor.sector and \
+                    tgts[0].actor.sector in ("GOV", "MIL") and tgts[0].country in (None, srcs[0].country)
+                if srcs and tgts and srcs[0].country and (tgts[0].country or domestic) and (
+                        srcs[0].country != tgts[0].country or domestic):
                     inner = _candidate_at(cands, i)
                     mode = refused_mode(inner.trigger, tok) if inner is not None else None
                     c = Candidate(sent.index, [i], f"{say.text} ... {tok.text}", demand, "REQUEST", mode,
@@ -98,7 +101,7 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
                     c.head_i = c.clause_i = say.i - span.start
                     c.lemma, c.anchors = tok.lemma_.lower(), {i}
                     c.notes.append(f"'{speaker.text} {say.text} {obliged.text} must {tok.text}': an obligation "
-                                   f"stated by {srcs[0].country} is a demand on {tgts[0].country}")
+                                   f"stated by {srcs[0].country} is a demand on {tgts[0].country or 'its own state'}")
                     out.append(c)
                     if inner is not None:
                         inner.consumed, inner.emitted = True, False

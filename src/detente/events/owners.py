@@ -67,11 +67,15 @@ class OwnerReader:
                 order.append((4, pobj(ch)))
             elif d == "prep" and low == "of" and include_of:
                 order.append((5, pobj(ch)))
-        for _, t in sorted(((k, t) for k, t in order if t is not None), key=lambda kt: (kt[0], kt[1].i)):
+        for k, t in sorted(((k, t) for k, t in order if t is not None), key=lambda kt: (kt[0], kt[1].i)):
             assert t is not None
-            refs = [r for r in self.ctx.actors.resolve_all(sent.index, t.i - span.start) if r.country]
+            found = [r for r in self.ctx.actors.resolve_all(sent.index, t.i - span.start) if r is not None]
+            refs = [r for r in found if r.country]
             if refs:
                 return refs
+            if k <= 1 and any(r.actor.sector in ("GOV", "MIL") for r in found):
+                # "an appeal from the president": the message's named author, whose state the setting gives
+                return [r for r in found if r.actor.sector in ("GOV", "MIL")]
         return []
 
     def from_owner(self, sent: Sentence, tok: Token) -> list[ActorRef]:
