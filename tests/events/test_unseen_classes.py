@@ -1231,6 +1231,17 @@ CASES: list[Case] = [
     ("C1", "possessed-army-not-bare",
      "Qatar gave Lebanon a grant for its army.", D(2022, 6, 30), ["AID occurred QAT->LBN"]),
 
+    # -------------------------------------------------- C5: aid sought is a request for aid
+    ("C5", "sought-refuge-request",
+     "Thousands of Syrians sought refuge in Turkey.", D(2016, 2, 8), ["REQUEST/assist occurred SYR->TUR", "!AID"]),
+    ("C5", "applied-for-asylum-request",
+     "Afghan interpreters applied for asylum in Germany.", D(2021, 8, 20),
+     ["REQUEST/assist occurred AFG->DEU", "!AID"]),
+    ("C1", "appealed-for-aid-from-donor",
+     "Lebanon appealed for emergency aid from the EU.", D(2020, 8, 5), ["REQUEST/assist occurred LBN->EUR"]),
+    ("C5", "granted-asylum-stays-aid",
+     "Peru granted asylum to two Bolivian officials.", D(2019, 11, 14), ["AID occurred PER->BOL"]),
+
 ]
 
 

@@ -240,3 +240,19 @@ def pick(refs: list[ActorRef], exclude: str | None = None) -> ActorRef | None:
     if good:
         return good[0]
     return refs[0] if refs else None
+
+
+def asked_state(ctx: ArticleContext, sent: Sentence, heads: list[Token], own: str | None) -> ActorRef | None:
+    """Whom aid is sought from: a 'from X' party, or the state of an 'in/to X' place ('refuge in Turkey')."""
+    for hd in heads:
+        for ch in hd.children:
+            if ch.dep_ != "prep" or ch.lower_ not in ("from", "in", "to") or (pob := pobj(ch)) is None:
+                continue
+            refs = [r for r in ctx.refs(sent, pob) if r.country and r.country != own]
+            if refs:
+                return refs[0]
+            pl = ctx.place(sent, pob)
+            if pl is not None and pl.country and pl.country != own:
+                return ActorRef(Actor(text=pl.name, name=pl.name, role=None, country=pl.country, sector=None),
+                                "country", f"asked-in:{pl.name}", sent.index, pob.i - sent.span.start)
+    return None

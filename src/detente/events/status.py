@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
+from .owners import asked_state
 from .parse import distinct_sectors, noun_phrase, pobj, verb_args, visit_adjunct
 from .types import ONE_SIDED_TYPES, OWN_MEASURE_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
 
@@ -468,6 +469,13 @@ class StatusReader:
                 outer.target = c.target
                 outer.extra_targets = [*outer.extra_targets, *c.extra_targets]
                 outer.notes.append(f"target from its complement '{c.trigger_text}': {c.target.country}")
+            if outer.target is None and outer.event_type == "REQUEST" and c.event_type == "AID" and \
+                    outer.source is not None:
+                # "appealed for emergency aid from the EU": asked of the would-be donor
+                donor = asked_state(self.ctx, sent, [span[c.head_i], span[outer.head_i]], outer.source.country)
+                if donor is not None:
+                    outer.target = donor
+                    outer.notes.append(f"aid asked of {donor.country}")
             if outer.target is None and outer.event_type == "REQUEST" and c.event_type == "RETREAT" and \
                     c.mode == "release":
                 holder = self._holder(sent, c, cands)

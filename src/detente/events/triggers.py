@@ -16,7 +16,8 @@ from ..lexicon import words
 from ..record import Actor
 from .candidate import Hit
 from .lexicon import DEFAULT_LIGHT_VERBS, Trigger
-from .parse import is_measure, is_quantity, noun_phrase, pobj, visit_adjunct
+from .owners import asked_state
+from .parse import is_measure, is_quantity, noun_phrase, pobj, verb_args, visit_adjunct
 from .status import refused_mode
 from .types import AMOD_TYPES, THREAT_MODE
 
@@ -221,6 +222,23 @@ class TriggerFinder:
                 if pob is not None:
                     c.place, c.place_text = self.ctx.place(sent, pob), noun_phrase(pob)
                 c.notes.append("welcomed at a place: a visit to the host")
+        # "Thousands of Syrians sought refuge in Turkey", "Kyiv asked for more air defence from Berlin": aid
+        # sought is a request for it, by the seeker, of the state asked
+        if c.event_type == "AID" and h.kind == "noun" and tok.dep_ in ("dobj", "pobj") and (
+                tok.head.lemma_.lower() in words("seek_verbs") or (
+                    tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in words("seek_verbs"))):
+            seeker_verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            vsubj = verb_args(seeker_verb, [seeker_verb])[0]
+            seekers = [r for r in self.ctx.refs(sent, vsubj) if r.country] if vsubj is not None else []
+            asked = c.target if c.target is not None and (not seekers or c.target.country != seekers[0].country) \
+                else (c.source if c.source is not None and seekers and c.source.country != seekers[0].country
+                      else None)
+            if seekers and asked is None:
+                asked = asked_state(self.ctx, sent, [tok, seeker_verb], seekers[0].country)
+            if seekers:
+                c.event_type, c.mode = "REQUEST", "assist"
+                c.source, c.target = seekers[0], asked
+                c.notes.append(f"'{seeker_verb.text} {h.text}': aid sought is a request (REQUEST/assist)")
         # "Starmer will host talks with the Emir of Qatar": the partner comes to the host
         if c.event_type == "CONSULT" and h.kind == "noun" and h.light is not None and \
                 span[h.light].lemma_.lower() in words("host_light_verbs") and c.source is not None and \
