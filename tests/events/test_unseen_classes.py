@@ -1242,6 +1242,22 @@ CASES: list[Case] = [
     ("C5", "granted-asylum-stays-aid",
      "Peru granted asylum to two Bolivian officials.", D(2019, 11, 14), ["AID occurred PER->BOL"]),
 
+    # -------------------------------------------------- C2/C5: aid goods handed over, people evacuated
+    ("C5", "handed-over-medicine-aid",
+     "Swiss doctors handed over two tonnes of medicine to hospitals in Gaza.", D(2024, 1, 20),
+     ["AID occurred CHE->PSE", "!COOPERATE"]),
+    ("C2", "airdropped-food-aid",
+     "Jordan airdropped food to Gaza.", D(2024, 3, 1), ["AID occurred JOR->PSE"]),
+    ("C5", "handed-over-suspect-still-judicial",
+     "Serbia handed over the suspect to Croatia.", D(2019, 5, 2), ["COOPERATE occurred SRB->HRV", "!AID"]),
+    ("C5", "evacuated-wounded-aid",
+     "Jordanian helicopters evacuated the wounded from Gaza.", D(2024, 2, 2), ["AID occurred JOR->PSE", "!RETREAT"]),
+    ("C5", "evacuated-embassy-still-withdrawal",
+     "The US evacuated its embassy in Kabul.", D(2021, 8, 15), ["RETREAT/withdraw occurred USA->AFG", "!AID"]),
+    ("C2", "stepped-up-security-patrols",
+     "Authorities in Dhaka stepped up security patrols ahead of the vote.", D(2024, 1, 5),
+     ["MOBILIZE/police occurred BGD->BGD"]),
+
 ]
 
 
