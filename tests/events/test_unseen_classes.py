@@ -1258,6 +1258,24 @@ CASES: list[Case] = [
      "Authorities in Dhaka stepped up security patrols ahead of the vote.", D(2024, 1, 5),
      ["MOBILIZE/police occurred BGD->BGD"]),
 
+    # -------------------------------------------------- C1: the people who came to a protest are its protesters
+    ("C1", "converging-for-a-rally",
+     "Thousands of Kenyans were converging on Nairobi for a rally against the new tax.", D(2024, 6, 25),
+     ["PROTEST occurred KEN->KEN"]),
+    ("C1", "stones-during-demonstrations-riot",
+     "Palestinian youths threw stones during demonstrations against the Israeli army.", D(2023, 5, 2),
+     ["PROTEST/riot occurred PSE->ISR", "!ASSAULT"]),
+    ("C1", "police-during-rally-not-protester",
+     "Police fired tear gas during a rally in Nairobi.", D(2024, 6, 25),
+     ["COERCE occurred KEN->KEN", "!PROTEST occurred KEN->KEN"]),
+    # -------------------------------------------------- C3: 'doctors from American aid groups' are American
+    ("C3", "from-body-nationality",
+     "Doctors from two American aid groups donated medical goods to a hospital in Baghdad.", D(2003, 1, 10),
+     ["AID occurred USA->IRQ"]),
+    ("C3", "from-body-nationality-volunteers",
+     "Volunteers from a Turkish charity delivered food to villages in Idlib.", D(2020, 2, 20),
+     ["AID occurred TUR->SYR"]),
+
 ]
 
 

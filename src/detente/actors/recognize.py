@@ -531,6 +531,12 @@ class ArticleActors:
                     ("of",) if of else ())):
                 continue
             pob = next((g for g in ch.children if g.dep_ == "pobj"), None)
+            if pob is not None and pob.pos_ == "NOUN" and ch.lower_ == "from":
+                # "doctors from two American aid groups": the body they come from gives their nationality
+                for m in idx.actor_spans:
+                    if pob.left_edge.i - span.start <= m.start and m.end <= pob.i - span.start + 1 and \
+                            m.info.kind == "demonym" and _is_country(m.info.country):
+                        return m.info.country
             if pob is None or pob.pos_ != "PROPN":
                 continue
             k = pob.i - span.start

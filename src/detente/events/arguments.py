@@ -252,6 +252,14 @@ class ArgumentReader:
                 roles.srcs = self.ctx.refs(sent, vsubj) or roles.srcs
                 if roles.srcs:
                     c.notes.append(f"a visit in the adjunct of '{v.text}': its subject's")
+            if not roles.srcs and not lends and trig.type == "PROTEST" and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in words("protest_join_preps") and vsubj is not None:
+                # "converging on Nairobi for a rally", "threw stones during demonstrations": the people who
+                # came or acted are the protesters (not police acting on them)
+                part = [r for r in self.ctx.refs(sent, vsubj) if r.actor.sector not in ("COP", "MIL", "GOV", "IGO")]
+                if part:
+                    roles.srcs = part
+                    c.notes.append(f"those who '{v.text}' {tok.head.text} the {tok.text} are the protesters")
             if not roles.srcs and lends:
                 if vagent is not None:
                     roles.srcs = self.ctx.refs(sent, vagent)

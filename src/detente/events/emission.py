@@ -82,6 +82,23 @@ class Emitter:
                         c.place_target = o.place_target
                     o.consumed, o.emitted, o.reason = True, False, f"part of '{c.trigger_text}'"
 
+    def riots(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'youths threw stones during demonstrations against the army': stone-throwing by the protesters in
+        their protest is the protest turned riot (PROTEST/riot), not a separate attack."""
+        span = sent.span
+        for c in cands:
+            tok = span[c.head_i]
+            if c.event_type != "PROTEST" or c.consumed or tok.dep_ != "pobj" or tok.head.lower_ != "during":
+                continue
+            for o in cands:
+                if o is c or o.consumed or o.event_type != "ASSAULT" or o.mode not in words("riot_assault_modes") \
+                        or o.head_i != tok.head.head.i - span.start:
+                    continue
+                c.mode = "riot"
+                c.target = c.target or o.target
+                o.consumed, o.emitted, o.reason = True, False, f"the riot of the protest '{c.trigger_text}'"
+                c.notes.append(f"'{o.trigger_text}' during it: a riot")
+
     def protest_purposes(self, sent: Sentence, cands: list[Candidate]) -> None:
         """Fold each protest's purpose into it (after targets are known)."""
         for c in cands:

@@ -110,6 +110,7 @@ class SentenceCoder:
         self.attach.attach_time(sent, cands)
         self.attach.attach_place(sent, cands)
         self.emit.absorb_parts(sent, cands)
+        self.emit.riots(sent, cands)
         cands.extend(characterisations(self.ctx, self.owners, sent, cands))
         cands.extend(derived(self.ctx, sent, cands))
         self.status.threat_content(sent, cands)

@@ -187,6 +187,9 @@ class TriggerFinder:
                 return head.head.i, None
             if trig.type == "CONSULT" and visit_adjunct(cur):
                 return head.head.i, None   # "During her visit to Nairobi, the minister praised Kenya"
+            if trig.type == "PROTEST" and cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "during" \
+                    and head.head.pos_ == "VERB":
+                return head.head.i, None   # "youths threw stones during demonstrations against the army"
             return None, None
         return None, None
 
