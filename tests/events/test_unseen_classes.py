@@ -1276,6 +1276,20 @@ CASES: list[Case] = [
      "Volunteers from a Turkish charity delivered food to villages in Idlib.", D(2020, 2, 20),
      ["AID occurred TUR->SYR"]),
 
+    # -------------------------------------------------- C2: what people do 'to protest' is a protest
+    ("C2", "shunned-work-to-protest",
+     "Palestinians in the West Bank shunned work on Monday to protest at Israeli settlement building.",
+     D(1990, 2, 5), ["PROTEST/strike occurred PSE->ISR", "!REJECT"]),
+    ("C2", "stayed-home-to-protest",
+     "Workers in Nigeria stayed home to protest the fuel price rise.", D(2012, 1, 9),
+     ["PROTEST/strike occurred NGA->NGA"]),
+    ("C2", "closed-shops-to-protest",
+     "Traders in Lahore closed their shops to protest against the power cuts.", D(2019, 8, 10),
+     ["PROTEST occurred PAK->PAK"]),
+    ("C2", "state-act-to-protest-not-a-demo",
+     "Ukraine recalled its ambassador from Hungary to protest the remarks.", D(2023, 3, 1),
+     ["!PROTEST"]),
+
 ]
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
-from .parse import pobj
+from .parse import pobj, verb_args
 from .types import (
     DOMESTIC_SECTORS,
     DYADIC_TYPES,
@@ -101,10 +101,38 @@ class Emitter:
 
     def protest_purposes(self, sent: Sentence, cands: list[Candidate]) -> None:
         """Fold each protest's purpose into it (after targets are known)."""
+        self._acts_of_protest(sent, cands)
         for c in cands:
             for o in cands:
                 if o is not c and not c.consumed and not o.consumed:
                     self._protest_purpose(sent.span, c, o)
+
+    def _acts_of_protest(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'Palestinians shunned work to protest at the settlements', 'workers stayed home to protest the fuel
+        price': what people (not a state) do to protest is a protest (PROTEST; a strike when they stop work)."""
+        span = sent.span
+        for o in cands:
+            tok = span[o.head_i]
+            if o.consumed or o.event_type == "PROTEST" or tok.lemma_.lower() != "protest" or tok.pos_ != "VERB" or \
+                    tok.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in tok.children):
+                continue
+            v = tok.head
+            vsubj = verb_args(v, [v])[0]
+            people = [r for r in self.ctx.refs(sent, vsubj) if r.country] if vsubj is not None else []
+            if not people or people[0].actor.sector in ("GOV", "MIL", "COP", "IGO"):
+                continue
+            if any(x.event_type == "PROTEST" and x.head_i == v.i - span.start for x in cands):
+                continue   # "marched to protest": the march is the protest (folded below)
+            for x in cands:
+                if x is not o and x.head_i == v.i - span.start and not x.consumed:
+                    x.consumed, x.emitted, x.reason = True, False, f"an act of protest ('{tok.text}')"
+            stop_work = bool({t.lemma_.lower() for t in v.subtree if t.i < tok.i} & words("work_words"))
+            o.event_type, o.mode = "PROTEST", "strike" if stop_work else "demo"
+            o.source = people[0]
+            o.trigger_text = f"{v.text} ... {o.trigger_text}"
+            o.rule += "+act-of-protest"
+            o.notes.append(f"'{v.text} ... to {tok.text}': an act of protest by {people[0].country}")
 
     @staticmethod
     def _protest_purpose(span: Span, c: Candidate, o: Candidate) -> None:
