@@ -1290,6 +1290,17 @@ CASES: list[Case] = [
      "Ukraine recalled its ambassador from Hungary to protest the remarks.", D(2023, 3, 1),
      ["!PROTEST"]),
 
+    # -------------------------------------------------- C7: a unilateral truce; a curfew threatened at home
+    ("C7", "unilateral-ceasefire-at-home",
+     "Hezbollah declared a unilateral ceasefire in southern Lebanon.", D(1988, 5, 18),
+     ["RETREAT/ceasefire occurred LBN->LBN"]),
+    ("C7", "unilateral-truce-rebels",
+     "The ELN rebels in Colombia announced a unilateral ceasefire for the elections.", D(2018, 3, 9),
+     ["RETREAT/ceasefire occurred COL->COL"]),
+    ("C7", "threatened-to-institute-curfew",
+     "The Algerian president threatened to institute a curfew in Algiers.", D(1991, 6, 4),
+     ["THREATEN occurred DZA->DZA"]),
+
 ]
 
 
