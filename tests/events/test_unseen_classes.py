@@ -1301,6 +1301,27 @@ CASES: list[Case] = [
      "The Algerian president threatened to institute a curfew in Algiers.", D(1991, 6, 4),
      ["THREATEN occurred DZA->DZA"]),
 
+    # -------------------------------------------------- C1: coordinated event nouns share their owner
+    ("C1", "conjunct-nouns-share-owner",
+     "The envoy recalled the Secretary-General's condemnation of Iran's missile test, as well as the call for "
+     "Iran to stop further launches.", D(2024, 1, 20),
+     ["ACCUSE occurred UNO->IRN", "REQUEST occurred UNO->IRN"]),
+    ("C1", "conjunct-nouns-share-owner-eu",
+     "Lithuania welcomed the EU's condemnation of Belarus and the demand for Belarus to free political "
+     "prisoners.", D(2021, 8, 9), ["REQUEST occurred EUR->BLR"]),
+    ("C1", "conjunct-indefinite-own-owner",
+     "China's warning to Japan and a protest by South Korea followed the visit.", D(2023, 8, 16),
+     ["!REQUEST"]),
+
+    # -------------------------------------------------- C10: a standing weapons programme is background
+    ("C10", "programme-background-condemned",
+     "Japan condemned Pyongyang's nuclear and missile programmes.", D(2023, 11, 27),
+     ["ACCUSE occurred JPN->PRK", "!MOBILIZE"]),
+    ("C10", "programme-background-subject",
+     "Iran's nuclear programme dominated the talks in Vienna.", D(2021, 4, 6), ["!MOBILIZE"]),
+    ("C10", "programme-expanded-is-a-move",
+     "Iran accelerated its nuclear programme on Monday.", D(2021, 4, 12), ["MOBILIZE/weapons occurred IRN->IRN"]),
+
 ]
 
 

@@ -205,6 +205,10 @@ class ArgumentReader:
         if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in words("effort_heads"):
             roles.heads.append(tok.head)   # "a mediation effort between A and B": the frame's phrases are its own
         poss = [ch for ch in tok.children if ch.dep_ == "poss"]
+        if not poss and tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and \
+                not any(ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in tok.children):
+            # "the Secretary-General's condemnation of X, as well as the call for Y": conjuncts share the owner
+            poss = [ch for ch in tok.head.children if ch.dep_ == "poss"]
         mods = [ch for ch in tok.children if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i]
         agent_p = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"]
         if not agent_p:

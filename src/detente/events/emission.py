@@ -458,6 +458,10 @@ class Emitter:
             return False
         if not self._is_verb_trigger(c) and c.clause_i == c.head_i:
             return False   # a bare event noun ("the protests") is background, not a reported act
+        head = sent.span[c.head_i]
+        if head.lemma_.lower() in words("standing_programme_nouns") and \
+                sent.span[c.clause_i].lemma_.lower() not in set(c.trigger.light_verbs or ()):
+            return False   # "condemned its missile programmes": a standing programme, not a move ("expanded it")
         named = {r.country for r in self.ctx.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
         return named <= {c.source.country}
 
