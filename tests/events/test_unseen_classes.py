@@ -1322,6 +1322,28 @@ CASES: list[Case] = [
     ("C10", "programme-expanded-is-a-move",
      "Iran accelerated its nuclear programme on Monday.", D(2021, 4, 12), ["MOBILIZE/weapons occurred IRN->IRN"]),
 
+    # -------------------------------------------------- C5: a crowd protesting is a demonstration
+    ("C5", "crowd-protested-in-city",
+     "Thousands protested in Tbilisi against the foreign agents law.", D(2024, 4, 16),
+     ["PROTEST/demo occurred GEO->GEO", "!ACCUSE"]),
+    ("C5", "students-protested",
+     "Students in Dhaka protested against the quota system.", D(2024, 7, 2), ["PROTEST/demo occurred BGD->BGD"]),
+    ("C5", "government-protested-stays-accuse",
+     "China protested the visit to Taiwan.", D(2022, 8, 3), ["ACCUSE occurred CHN->TWN", "!PROTEST"]),
+    # -------------------------------------------------- C7: an execution by a state of its prisoner
+    ("C7", "executed-man-at-home",
+     "Iranian authorities executed a man convicted of spying for Israel.", D(2024, 1, 29),
+     ["ASSAULT/execute occurred IRN->IRN"]),
+    ("C7", "executed-three-men",
+     "Saudi Arabia executed three men on Tuesday.", D(2023, 3, 14), ["ASSAULT/execute occurred SAU->SAU"]),
+    # -------------------------------------------------- C1: two states exchanging prisoners
+    ("C1", "exchanged-prisoners-coordinated",
+     "Russia and Ukraine exchanged 95 prisoners each on Friday.", D(2024, 8, 24),
+     ["RETREAT/release occurred RUS->UKR", "RETREAT/release occurred UKR->RUS"]),
+    ("C1", "swapped-prisoners-of-war",
+     "Armenia and Azerbaijan swapped prisoners of war.", D(2023, 12, 13),
+     ["RETREAT/release occurred ARM->AZE", "RETREAT/release occurred AZE->ARM"]),
+
 ]
 
 

@@ -446,8 +446,11 @@ class ArgumentReader:
                 c.notes.append("coordinated subject with a 'with' partner: one event per subject")
             else:
                 roles.tgts = []
+        if trig.type == "RETREAT" and c.lemma in words("exchange_words") and not any(t.country for t in roles.tgts):
+            roles.tgts = []   # "Russia and Ukraine exchanged 95 prisoners": the prisoners are no party
         if not roles.tgts and roles.dest is None and len({r.country for r in roles.srcs if r.country}) >= 2 and \
-                (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
+                (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT") or (
+                    trig.type == "RETREAT" and c.lemma in words("exchange_words"))):
             firsts: dict[str | None, ActorRef] = {}
             for sref in roles.srcs:
                 firsts.setdefault(sref.country, sref)

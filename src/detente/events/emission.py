@@ -468,7 +468,9 @@ class Emitter:
     def _detainee_at_home(self, sent: Sentence, c: Candidate) -> bool:
         """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose
         nationality the text does not give are that state's own (an arrest of foreigners names them)."""
-        if c.event_type != "COERCE" or c.mode != "arrest" or c.source is None or not c.source.country or \
+        held = (c.event_type == "COERCE" and c.mode == "arrest") or (c.event_type == "ASSAULT" and c.mode in (
+            "execute", "torture"))   # "executed a man convicted of spying": a prisoner of the state
+        if not held or c.source is None or not c.source.country or \
                 c.source.country in IGO_LIKE or c.consumed or not c.trigger_i:
             return False
         tok = sent.span[c.trigger_i[0]]

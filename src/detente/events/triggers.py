@@ -265,6 +265,27 @@ class TriggerFinder:
                 if c.place is None and self.ctx.gaz is not None and host.country:
                     c.place, c.place_text = self.ctx.gaz.country(host.country), host.actor.text
                 c.notes.append(f"hosted by {host.country}: a meeting of its guests, at the host's")
+        # "Thousands protested in Tbilisi against the law": a crowd protesting is a demonstration
+        if c.event_type == "ACCUSE" and h.kind == "verb" and c.lemma == "protest" and not (
+                tok.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)):
+            subj = verb_args(tok, [tok])[0]
+            crowd = subj is not None and (subj.lemma_.lower() in words("crowd_heads") or subj.like_num or any(
+                r.actor.sector in ("CVL", "OPP") for r in self.ctx.refs(sent, subj)))
+            if crowd:
+                c.event_type, c.mode = "PROTEST", "demo"
+                c.rule += "+crowd"
+                c.notes.append(f"'{subj.text if subj is not None else ''} {tok.text}': a crowd demonstrating")
+                if c.source is None or not c.source.country:
+                    where = next((pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in (
+                        "in", "across", "outside", "throughout") and pobj(ch) is not None), None)
+                    pl = self.ctx.place(sent, where) if where is not None else None
+                    if pl is not None and pl.country:
+                        c.source = ActorRef(Actor(text=subj.text if subj is not None else pl.name, name=None,
+                                                  role="protesters", country=pl.country, sector="CVL"),
+                                            "group", f"crowd-in:{pl.name}", sent.index, tok.i - span.start)
+                if c.target is not None and c.source is not None and c.target.country != c.source.country and \
+                        c.target.rule.startswith("implicit"):
+                    c.target = None
         # "lodged a protest with China": a diplomatic protest is an accusation, not a demonstration
         if trig.type == "PROTEST" and h.kind == "noun" and h.light is not None and \
                 span[h.light].lemma_.lower() in words("channel_protest_verbs"):
