@@ -148,6 +148,10 @@ def _orient(cl: list[Candidate]) -> None:
             c.source, c.target = c.target, c.source
 
 
+def _opposition(a: Actor) -> bool:
+    return (a.sector or "").lower() in ("reb", "opp")
+
+
 def _best_actor(refs: Sequence[ActorRef | None]) -> Actor | None:
     good = [r for r in refs if r is not None and r.country]
     if not good:
@@ -229,8 +233,9 @@ def build_events(doc_id: str, clusters: Sequence[Sequence[Candidate]], sentences
         full = [c for c in cl if c.target is not None and c.target.country]
         source = _best_actor([c.source for c in cl])
         target = _best_actor([c.target for c in full])
-        if _symmetric(first) and source and target and source.country == target.country:
-            continue
+        if _symmetric(first) and source and target and source.country == target.country and \
+                _opposition(source) == _opposition(target):
+            continue   # one side twice; a government and its armed or political opposition are two parties
         modes = [c.mode for c in cl if c.mode]
         mode = "multilateral" if "multilateral" in modes else (modes[0] if modes else None)
         date = _date(cl)

@@ -1344,6 +1344,29 @@ CASES: list[Case] = [
      "Armenia and Azerbaijan swapped prisoners of war.", D(2023, 12, 13),
      ["RETREAT/release occurred ARM->AZE", "RETREAT/release occurred AZE->ARM"]),
 
+    # -------------------------------------------------- C7: a government and its rebels are two parties
+    ("C7", "government-and-rebels-talks",
+     "Colombia's government and the ELN rebels resumed peace talks in Havana.", D(2022, 11, 21),
+     ["CONSULT/third-party occurred COL->COL in:CUB"]),
+    ("C7", "government-and-opposition-agree",
+     "Venezuela's government and the opposition signed an electoral deal in Barbados.", D(2023, 10, 17),
+     ["AGREE occurred VEN->VEN"]),
+    ("C7", "one-state-twice-no-pair",
+     "Kenya's president and Kenya's foreign minister met in Nairobi.", D(2024, 1, 9), ["!CONSULT"]),
+    # -------------------------------------------------- C1: 'all parties' in a place: the place's parties
+    ("C1", "all-parties-in-place",
+     "The European Union calls on all parties to respect the ceasefire in Libya.", D(2020, 10, 24),
+     ["REQUEST occurred EUR->LBY"]),
+    ("C1", "all-sides-in-place",
+     "The Vatican urged all sides to end the fighting in Sudan.", D(2023, 4, 16), ["REQUEST occurred VAT->SDN"]),
+
+    ("C4", "plan-provides-for-ceasefire",
+     "Qatar presented a plan for a ceasefire between Israel and Hamas.", D(2024, 1, 28),
+     ["!RETREAT occurred ISR->PSE"]),
+    ("C6", "one-demand-per-target-state",
+     "The British foreign secretary said the Sudanese government and the rebels in Darfur must reach a deal.",
+     D(2004, 8, 20), ["REQUEST occurred GBR->SDN", "!AGREE"]),
+
 ]
 
 

@@ -43,6 +43,11 @@ class _Roles:
     between: list[ActorRef] = field(default_factory=list)  # "between A and B"
 
 
+def _party(r: ActorRef) -> tuple[str | None, bool]:
+    """A party to a symmetric act: its country, and whether it is the state's armed or political opposition."""
+    return r.country, (r.actor.sector or "").lower() in words("non_state_sectors") - {"cvl"}
+
+
 def _target_preps(trig: Trigger) -> tuple[str, ...]:
     """The prepositions that can take the trigger's target."""
     preps = tuple(trig.target_preps or words("target_preps"))
@@ -448,13 +453,19 @@ class ArgumentReader:
                 roles.tgts = []
         if trig.type == "RETREAT" and c.lemma in words("exchange_words") and not any(t.country for t in roles.tgts):
             roles.tgts = []   # "Russia and Ukraine exchanged 95 prisoners": the prisoners are no party
-        if not roles.tgts and roles.dest is None and len({r.country for r in roles.srcs if r.country}) >= 2 and \
+        states = [r.country for r in roles.srcs if r.country and not _party(r)[1]]
+        if len(set(states)) == 1 and not roles.tgts:
+            # "Venezuela's government and the opposition": the opposition of the state named with it
+            roles.srcs = [replace(r, actor=replace(r.actor, country=states[0])) if not r.country and _party(r)[1]
+                          else r for r in roles.srcs]
+        if not roles.tgts and roles.dest is None and len({_party(r) for r in roles.srcs if r.country}) >= 2 and \
                 (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT") or (
                     trig.type == "RETREAT" and c.lemma in words("exchange_words"))):
-            firsts: dict[str | None, ActorRef] = {}
+            # parties: states, and a state's armed or political opposition ("the government and the rebels")
+            firsts: dict[tuple[str | None, bool], ActorRef] = {}
             for sref in roles.srcs:
-                firsts.setdefault(sref.country, sref)
-            vals = [v for k, v in firsts.items() if k]
+                firsts.setdefault(_party(sref), sref)
+            vals = [v for k, v in firsts.items() if k[0]]
             roles.srcs, roles.tgts = [vals[0]], [vals[1]]
             c.notes.append("coordinated subject of a symmetric action: first is source, second target")
             if len(vals) >= 3 and trig.type in ("CONSULT", "AGREE", "COOPERATE"):

@@ -93,7 +93,8 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
                     tgts[0].actor.sector in ("GOV", "MIL") and tgts[0].country in (None, srcs[0].country)
                 if srcs and tgts and srcs[0].country and (tgts[0].country or domestic) and (
                         srcs[0].country != tgts[0].country or domestic):
-                    inner = _candidate_at(cands, i)
+                    inner = _candidate_at(cands, i) or next(
+                        (c for c in cands if c.clause_i == i and c.head_i != i and c.trigger.type != "REQUEST"), None)
                     mode = refused_mode(inner.trigger, tok) if inner is not None else None
                     c = Candidate(sent.index, [i], f"{say.text} ... {tok.text}", demand, "REQUEST", mode,
                                   own_status(ctx.mod, say), source=srcs[0], target=tgts[0],

@@ -527,7 +527,8 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
         if not c.emitted or c.consumed:
             continue
         for t in c.extra_targets:
-            if c.source is not None and t.country != c.source.country:
+            if c.source is not None and t.country != c.source.country and (
+                    c.target is None or t.country != c.target.country):   # one event per target state
                 k = dc_replace(c, target=t, notes=[*c.notes, f"one of several targets: {t.country}"],
                                extra_targets=[], extra_sources=[], more_pairs=[])
                 out.append(k)

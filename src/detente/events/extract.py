@@ -109,6 +109,7 @@ class SentenceCoder:
         self.status.lifted_measures(sent, cands)
         self.attach.attach_time(sent, cands)
         self.attach.attach_place(sent, cands)
+        self.status.scene_targets(sent, cands)
         self.emit.absorb_parts(sent, cands)
         self.emit.riots(sent, cands)
         cands.extend(characterisations(self.ctx, self.owners, sent, cands))

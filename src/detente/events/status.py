@@ -158,6 +158,18 @@ class StatusReader:
                 for x in tok.head.children):
             cues.planned = True   # "talks are to be held in Brussels"
             cues.notes.append(f"'{tok.head.text} to' + verb: planned")
+        if h.kind == "noun" and not cues.planned:
+            # "the Agreement for Lasting Peace through a Permanent Cessation of Hostilities", "a plan for talks":
+            # what an agreement or a plan provides for is to come
+            t = tok
+            for _ in range(4):
+                if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+                    break
+                t = t.head
+                if t.dep_ != "prep" and t.lemma_.lower() in words("provision_nouns"):
+                    cues.planned = True
+                    cues.notes.append(f"what the {t.text} provides for: planned")
+                    break
         # nominal modifiers: "a planned trip", "a possible visit", "no talks"
         if h.kind == "noun":
             for ch in tok.children:
@@ -502,6 +514,27 @@ class StatusReader:
                     outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
                     outer.notes.append(f"threatened action '{c.trigger_text}' gives mode {outer.mode}")
+
+    def scene_targets(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """'called on all parties to respect the ceasefire in Libya': a request or threat with no party named
+        aims at the state where its content is to happen (after places are attached)."""
+        for c in cands:
+            if c.outer_i is None:
+                continue
+            outer = next((o for o in cands if o.trigger_i[0] == c.outer_i or c.outer_i in o.trigger_i), None)
+            if outer is None:
+                continue
+            if outer.source is not None and (outer.target is None or (
+                    outer.target.kind == "pair" and outer.target.country == outer.source.country)) \
+                    and outer.event_type in ("REQUEST", "THREATEN") and c.target is None:
+                scene = c.place_target or c.place
+                if scene is not None and scene.country and scene.country != outer.source.country and \
+                        scene.kind in ("country", "city", "admin", "territory", "region", "disputed"):
+                    # "called on all parties to respect the ceasefire in Libya": the parties of that place
+                    outer.target = ActorRef(Actor(text=c.place_text or scene.name, name=scene.name, role=None,
+                                                  country=scene.country, sector=None), "country",
+                                            f"scene:{scene.name}", sent.index, c.head_i)
+                    outer.notes.append(f"asked of the parties where it happens: {scene.country}")
 
     def _own_measure(self, sent: Sentence, outer: Candidate, c: Candidate) -> bool:
         """A request to one's own body ("the Assembly asked the cabinet to impose sanctions", "urged
