@@ -1034,7 +1034,6 @@ KNOWN_GAPS: dict[str, str] = {
     "reject-16-refusal-learned-nominal": "nothing coded: trigger, actor or target not found",
     "threaten-08-learned-igo-reldate": "event not coded: trigger, actor or target not found",
     "protest-05-hunger-demonym": "nothing coded: trigger, actor or target not found",
-    "protest-08-riot-place-reldate": "nothing coded: trigger, actor or target not found",
     "mobilize-01-weapons-reldate": "event not coded: trigger, actor or target not found",
     "mobilize-05-planned-will-igo": "nothing coded: trigger, actor or target not found",
     "mobilize-09-demonym-place-reldate": "nothing coded: trigger, actor or target not found",

@@ -1367,6 +1367,35 @@ CASES: list[Case] = [
      "The British foreign secretary said the Sudanese government and the rebels in Darfur must reach a deal.",
      D(2004, 8, 20), ["REQUEST occurred GBR->SDN", "!AGREE"]),
 
+    # -------------------------------------------------- C5: a crowd storming a building is a riot
+    ("C5", "protesters-stormed-parliament",
+     "Protesters in Nairobi stormed parliament on Tuesday.", D(2024, 6, 26),
+     ["PROTEST/riot occurred KEN->KEN @2024-06-25", "!ASSAULT"]),
+    ("C5", "mob-ransacked-embassy",
+     "A mob ransacked the Swedish embassy in Baghdad.", D(2023, 7, 20), ["PROTEST occurred IRQ->SWE", "!ASSAULT"]),
+    ("C5", "forces-stormed-stays-assault",
+     "Israeli forces stormed the hospital in Gaza.", D(2023, 11, 15), ["ASSAULT occurred ISR->PSE"]),
+    # -------------------------------------------------- C1: a call received from X is X's call
+    ("C1", "received-call-from",
+     "The Egyptian foreign minister received a phone call from his Iranian counterpart.", D(2024, 4, 14),
+     ["CONSULT/phone occurred IRN->EGY"]),
+    ("C1", "took-call-from",
+     "Erdogan took a call from Putin on Friday.", D(2024, 3, 1), ["CONSULT/phone occurred RUS->TUR"]),
+    # -------------------------------------------------- C4/C5: denying an act: it is denied, nothing refused
+    ("C4", "denied-backing-negated",
+     "Rwanda denied backing the M23 rebels in eastern Congo.", D(2024, 2, 20),
+     ["!REJECT", "!SUPPORT occurred RWA->COD"]),
+    ("C4", "denied-supplying-negated",
+     "Iran denied supplying drones to Russia.", D(2022, 10, 18), ["!REJECT", "!AID occurred IRN->RUS"]),
+    ("C4", "did-not-deny-not-negated",
+     "Israel did not deny carrying out the strike in Damascus.", D(2024, 4, 2), ["!ASSAULT negated ISR->SYR"]),
+    # -------------------------------------------------- C2: legal action filed against a state
+    ("C2", "filed-a-case-against",
+     "South Africa filed a case against Israel at the International Court of Justice.", D(2023, 12, 29),
+     ["ACCUSE occurred ZAF->ISR", "!ACCUSE occurred ZAF->UNO"]),
+    ("C2", "filed-a-lawsuit-against",
+     "Ukraine filed a lawsuit against Russia.", D(2022, 2, 27), ["ACCUSE occurred UKR->RUS"]),
+
 ]
 
 

@@ -261,6 +261,12 @@ class ArgumentReader:
                 roles.srcs = self.ctx.refs(sent, vsubj) or roles.srcs
                 if roles.srcs:
                     c.notes.append(f"a visit in the adjunct of '{v.text}': its subject's")
+            caller = [r for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "from"
+                      for r in self.ctx.refs(sent, pobj(ch)) if r.country] if trig.type == "CONSULT" else []
+            if caller and v.lemma_.lower() in words("receiver_verbs") and tok.dep_ == "dobj" and vsubj is not None:
+                # "received a phone call from his Iranian counterpart": the caller calls the receiver
+                roles.srcs, roles.tgts = caller, self.ctx.refs(sent, vsubj)
+                c.notes.append(f"'{v.text} a {tok.text} from': the caller is the source")
             if not roles.srcs and not lends and trig.type == "PROTEST" and tok.dep_ == "pobj" and \
                     tok.head.lower_ in words("protest_join_preps") and vsubj is not None:
                 # "converging on Nairobi for a rally", "threw stones during demonstrations": the people who
@@ -330,7 +336,9 @@ class ArgumentReader:
         span = sent.span
         trig = h.trigger
         preps = _target_preps(trig)
-        for hd in roles.heads:
+        # "filed a case against Israel at the ICJ": a pattern's own noun holds its target first
+        own = [span[k] for k in h.tokens if k != h.i and span[k].pos_ == "NOUN"] if h.kind == "verb" else []
+        for hd in [*own, *roles.heads]:
             for ch in hd.children:
                 if ch.dep_ not in ("prep", "dative", "agent"):
                     continue

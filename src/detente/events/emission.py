@@ -223,6 +223,17 @@ class Emitter:
         if c.consumed:
             return
         self._implied_roles(sent, c)
+        if c.event_type == "ASSAULT" and c.lemma in words("crowd_assault_verbs") and c.source is not None and \
+                c.source.actor.sector in ("CVL", "OPP") and c.source.country:
+            # "protesters stormed parliament", "a mob ransacked the embassy": a crowd's violence is a riot
+            c.event_type, c.mode = "PROTEST", "riot"
+            c.rule += "+crowd-riot"
+            c.notes.append(f"a crowd '{c.trigger_text}': a riot (PROTEST/riot)")
+            if c.target is None:
+                scene = self.owners.state_of_scene(sent, sent.span[c.head_i], cities=True, depth=2)
+                c.target = scene[0] if scene else ActorRef(
+                    Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None, country=c.source.country,
+                          sector="GOV"), "country", "one-sided", c.sent, c.trigger_i[0])
         if c.event_type == "ASSAULT" and c.lemma in words("movement_verbs") and c.source is not None and \
                 c.source.actor.sector == "CVL":
             # "refugees crossed into Jordan", "migrants moved into the town": people moving are no invasion

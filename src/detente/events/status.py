@@ -199,6 +199,13 @@ class StatusReader:
             prev = v
         top = chain[-1] if chain else tok
         head = top.head
+        for v in chain[1:]:
+            if v.lemma_.lower() in words("denial_verbs") and \
+                    any(x.tag_ == "VBG" and x.dep_ in ("xcomp", "dobj") and x.head.i == v.i for x in chain):
+                # "Rwanda denied backing the M23": the act is denied; "did not deny carrying out": not denied
+                cues.neg = not any(c.dep_ == "neg" for c in v.children)
+                cues.notes.append(f"denied by '{v.text}'" if cues.neg else f"not denied ('{v.text}')")
+                break
         if top.dep_ in ("ccomp", "acl") and head.i != top.i:
             # "denied that it had moved troops", "rejected reports that it had attacked": the content is denied
             denier = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") else head

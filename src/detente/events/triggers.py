@@ -81,7 +81,9 @@ class TriggerFinder:
             if vp.trigger.objects_required and vp.rest and any(ch.dep_ == "dobj" for ch in tok.children) and \
                     not _objects_fit(tok, vp.trigger.objects):
                 continue   # "fired tear gas at the crowd": an object of another kind is not this reading
-            if vp.trigger.type == "REJECT" and any(_denied_report(ch) for ch in tok.children):
+            if vp.trigger.type == "REJECT" and (any(_denied_report(ch) for ch in tok.children) or (
+                    lemma in words("denial_verbs") and any(ch.tag_ == "VBG" and ch.dep_ in ("xcomp", "dobj")
+                                                           for ch in tok.children))):
                 continue   # "dismissed reports that they will meet": a denial, no refusal (C5)
             toks = [i, *[t - span.start for t in extra]]
             text = " ".join(span[k].text for k in sorted(toks))
