@@ -1396,6 +1396,25 @@ CASES: list[Case] = [
     ("C2", "filed-a-lawsuit-against",
      "Ukraine filed a lawsuit against Russia.", D(2022, 2, 27), ["ACCUSE occurred UKR->RUS"]),
 
+    # -------------------------------------------------- C1: coordinated country modifiers give one party each
+    ("C1", "coordinated-name-and-demonym",
+     "The US and French presidents discussed the war in Ukraine.", D(2024, 6, 8), ["CONSULT occurred USA->FRA"]),
+    ("C1", "coordinated-attackers-no-pair",
+     "British and American jets bombed radar sites.", D(2024, 1, 12), ["!ASSAULT occurred USA->GBR",
+                                                                       "!ASSAULT occurred GBR->USA"]),
+    ("C1", "coordinated-modifiers-attack",
+     "American and Somali forces bombed militant camps in Somalia.", D(2024, 5, 1),
+     ["ASSAULT occurred USA->SOM"]),
+    ("C1", "coordinated-demonyms-meeting",
+     "Chinese and American negotiators met in Geneva.", D(2025, 5, 11), ["CONSULT/third-party occurred CHN->USA"]),
+    # -------------------------------------------------- C8: 'the two', 'both' as subject: the pair named last
+    ("C8", "the-two-after-call",
+     "The Kenyan president spoke with the Somali president on Monday. The two discussed the situation in "
+     "Somalia.", D(2024, 5, 1), ["CONSULT occurred KEN->SOM", "!CONSULT/third-party occurred KEN->SOM"]),
+    ("C8", "both-agreed-after-talks",
+     "Kenya and Ethiopia held talks in Nairobi. The two agreed to reopen the border.", D(2024, 5, 1),
+     ["AGREE occurred KEN->ETH"]),
+
 ]
 
 

@@ -214,14 +214,15 @@ class ArticleActors:
             pob = next((c for c in ofs[0].children if c.dep_ == "pobj"), None) if ofs else None
             if pob is not None:
                 return self.resolve_all(sent, pob.i - span.start)
-        demonyms = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and
-                    any(x.dep_ == "conj" for x in c.children)]
+        demonyms = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and
+                    any(x.dep_ == "conj" for x in c.children)]   # "Chinese and American", "the US and French"
         if demonyms and tok.pos_ == "NOUN":
             # "Chinese and American negotiators", "the Armenian and Azerbaijani foreign ministers"
             first = self.resolve(sent, i)
             refs: list[ActorRef] = []
             for adj in [demonyms[0], *[x for x in demonyms[0].subtree if x.dep_ == "conj"]]:
-                info = self.lex.lookup_demonym(adj.text)
+                info = self.lex.lookup_demonym(adj.text) or (
+                    self.lex.lookup_name(adj.text) if adj.pos_ == "PROPN" else None)
                 if info is not None and info.country and first is not None:
                     refs.append(replace(first, actor=replace(first.actor, country=info.country,
                                                              text=f"{adj.text} {tok.text}")))
@@ -322,6 +323,11 @@ class ArticleActors:
         pos = tok.pos_
         if pos == "PRON" or (low in ALL_PRON and tok.tag_ in ("PRP", "PRP$")):
             return self._pronoun(sent, tok)
+        if tok.dep_ in ("nsubj", "nsubjpass") and ((low == "two" and pos == "NUM" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) or (low == "both" and pos in (
+                "DET", "PRON", "NOUN"))):
+            # "The two discussed Syria", "Both agreed to ...": the pair named last
+            return ActorRef(Actor(text=tok.text), "pair", "pair:main", sent, i, plural=True)
         lemma = tok.lemma_.lower()
         nominal = pos in ("NOUN", "PROPN")
         if nominal and lemma in words("authored_documents"):

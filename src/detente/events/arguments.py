@@ -467,7 +467,8 @@ class ArgumentReader:
             roles.srcs = [replace(r, actor=replace(r.actor, country=states[0])) if not r.country and _party(r)[1]
                           else r for r in roles.srcs]
         if not roles.tgts and roles.dest is None and len({_party(r) for r in roles.srcs if r.country}) >= 2 and \
-                (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT") or (
+                (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE") or (
+                    trig.type == "ASSAULT" and c.lemma in words("reciprocal_acts")) or (
                     trig.type == "RETREAT" and c.lemma in words("exchange_words"))):
             # parties: states, and a state's armed or political opposition ("the government and the rebels")
             firsts: dict[tuple[str | None, bool], ActorRef] = {}

@@ -193,6 +193,9 @@ class Attacher:
                     for ch in span[a].children:
                         if ch.i - span.start in others:
                             continue   # "discussed the war in Gaza": the place is the topic's, not the talks'
+                        if c.event_type == "CONSULT" and span[a].lemma_.lower() in words("topic_verbs") and \
+                                ch.lemma_.lower() in words("situation_nouns"):
+                            continue   # "discussed the situation in Syria": the topic's place, not the venue
                         if ch.dep_ in ("dobj", "nsubjpass") and self._place_under(sent, ch, c, depth=1):
                             found = True
                             break
