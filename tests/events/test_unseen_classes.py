@@ -1415,6 +1415,25 @@ CASES: list[Case] = [
      "Kenya and Ethiopia held talks in Nairobi. The two agreed to reopen the border.", D(2024, 5, 1),
      ["AGREE occurred KEN->ETH"]),
 
+    # -------------------------------------------------- C8: a headline's verbs share its opening actor
+    ("C8", "headline-second-verb-shares-subject",
+     "Japan Protests Chinese Survey Ship, Urges Beijing to Respect Its Waters\n\nThe statement was issued on "
+     "Monday.", D(2023, 10, 30), ["REQUEST occurred JPN->CHN"]),
+    ("C8", "headline-second-verb-accuses",
+     "Kenya Recalls Envoy, Accuses Uganda of Border Raids\n\nThe statement was issued on Monday.", D(2023, 10, 30),
+     ["ACCUSE occurred KEN->UGA"]),
+    ("C8", "headline-adjunct-actor-not-subject",
+     "Amid Clashes between Serbia, Kosovo, Envoy Urges Restraint\n\nThe envoy spoke in Brussels.",
+     D(2023, 9, 25), ["!REQUEST occurred SRB->XKX"]),
+    # -------------------------------------------------- C1: a vote tally names voters, not parties
+    ("C1", "vote-tally-not-target",
+     "Adopting the text by 12 votes with 3 abstentions (China, India, Brazil), the Security Council urged the parties in "
+     "Yemen to resume talks.", D(2024, 2, 26), ["REQUEST occurred UNO->YEM", "!REQUEST occurred UNO->CHN",
+                                                 "!SUPPORT occurred UNO->CHN"]),
+    ("C1", "demonym-parties-not-pair",
+     "India and China met on Monday. The UN urged all Libyan parties to agree on an election date.",
+     D(2024, 2, 26), ["REQUEST occurred UNO->LBY", "!REQUEST occurred UNO->IND"]),
+
 ]
 
 

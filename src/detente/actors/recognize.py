@@ -339,6 +339,8 @@ class ArticleActors:
             short = self._short_reference(sent, tok)
             if short is not None:
                 return short
+        if lemma in words("vote_tally_nouns"):
+            return None   # "with 2 abstentions (Russia, Mozambique)": a vote count, not a party to the act
         if lemma in DOCUMENT_HEADS or low in DOCUMENT_HEADS:
             # "the United Nations Charter", "Ukraine's sovereignty": documents and abstractions are not actors
             return None
@@ -479,7 +481,13 @@ class ArticleActors:
         two_of_a_kind = tok.tag_ in ("NNS", "NNPS") and ("both" in kids or {"the", "two"} <= kids) and \
             role is not None and role.sector in ("GOV", "MIL", "IGO") and mod_country is None and \
             not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-        if (low in PAIR_HEADS and _is_pair_np(tok)) or (low in ("pair", "duo") and "the" in kids) or two_of_a_kind:
+        located = low in PAIR_HEADS and self._country_of_locative(sent, tok) is not None   # "the parties in Yemen"
+        if located and _is_pair_np(tok) and mod_country is None:
+            loc = self._country_of_locative(sent, tok)
+            return ActorRef(Actor(text=_np_text(np), name=None, role="parties", country=loc, sector=None),
+                            "group", f"parties-in:{loc}", sent, i, plural=True)
+        if ((low in PAIR_HEADS and _is_pair_np(tok) and mod_country is None) or
+                (low in ("pair", "duo") and "the" in kids) or two_of_a_kind):
             # "the two sides", "the pair", "the two leaders": the pair named last
             return ActorRef(Actor(text=_np_text(np)), "pair", "pair:main", sent, i, plural=True)
         if low in COUNTERPART and mod_country is None:

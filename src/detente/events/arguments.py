@@ -43,6 +43,11 @@ class _Roles:
     between: list[ActorRef] = field(default_factory=list)  # "between A and B"
 
 
+def _in_phrase(tok: Token) -> bool:
+    """Is the token inside a prepositional phrase ('Amid fighting between Armenia, Azerbaijan')?"""
+    return any(a.dep_ in ("prep", "pobj") for a in [tok, *tok.ancestors])
+
+
 def _party(r: ActorRef) -> tuple[str | None, bool]:
     """A party to a symmetric act: its country, and whether it is the state's armed or political opposition."""
     return r.country, (r.actor.sector or "").lower() in words("non_state_sectors") - {"cvl"}
@@ -100,7 +105,16 @@ class ArgumentReader:
             # a gerund used as a noun: "engaged in shelling of towns", "the killing of civilians"
             of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
             obj = pobj(of) if of is not None else None
-        if subj is None and agent is None:
+        if subj is None and agent is None and sent.kind in ("headline", "standfirst"):
+            # "Security Council Extends Mandate ..., Urges Parties to Hold Elections": a headline's verbs share
+            # the actor it opens with
+            first = next((r for r in self.ctx.actors.actors_in(sent.index) if r.country and r.token < h.i and
+                          r.kind in ("org", "country", "person", "group", "metonym") and
+                          not _in_phrase(sent.span[r.token])), None)
+            if first is not None:
+                roles.srcs = [first]
+                c.notes.append(f"headline verb without a subject: the headline's actor '{first.actor.text}'")
+        if subj is None and agent is None and not roles.srcs:
             lead = self.owners.lead_in_subject(sent)
             if lead is not None:
                 roles.srcs = [lead]
