@@ -1427,8 +1427,8 @@ CASES: list[Case] = [
      D(2023, 9, 25), ["!REQUEST occurred SRB->XKX"]),
     # -------------------------------------------------- C1: a vote tally names voters, not parties
     ("C1", "vote-tally-not-target",
-     "Adopting the text by 12 votes with 3 abstentions (China, India, Brazil), the Security Council urged the parties in "
-     "Yemen to resume talks.", D(2024, 2, 26), ["REQUEST occurred UNO->YEM", "!REQUEST occurred UNO->CHN",
+     "Adopting the text by 12 votes with 3 abstentions (China, India, Brazil), the Security Council urged the "
+     "parties in Yemen to resume talks.", D(2024, 2, 26), ["REQUEST occurred UNO->YEM", "!REQUEST occurred UNO->CHN",
                                                  "!SUPPORT occurred UNO->CHN"]),
     ("C1", "demonym-parties-not-pair",
      "India and China met on Monday. The UN urged all Libyan parties to agree on an election date.",
