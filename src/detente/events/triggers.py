@@ -67,15 +67,18 @@ class TriggerFinder:
     def _verb_hit(self, span: Span, tok: Token, lemma: str) -> Hit | None:
         """The longest verb pattern of ``lemma`` that matches at ``tok`` and passes its sense filter."""
         i = tok.i - span.start
-        pats = sorted(self.ctx.trig.verbs_for(lemma), key=lambda vp: (-len(vp.rest), not _objects_fit(
-            tok, vp.trigger.objects)))
+        pats = self.ctx.trig.verbs_for(lemma)
+        if not pats:
+            return None
+        fit = _ObjectFit(tok)
+        pats = sorted(pats, key=lambda vp: (-len(vp.rest), not fit(vp.trigger.objects)))
         for vp in pats:
             extra = _match_rest(tok, vp.rest)
             if extra is None:
                 continue
             if tok.dep_ == "amod" and vp.trigger.type not in AMOD_TYPES:
                 continue
-            if vp.trigger.objects_required and not vp.rest and not _objects_fit(tok, vp.trigger.objects):
+            if vp.trigger.objects_required and not vp.rest and not fit(vp.trigger.objects):
                 continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
             toks = [i, *[t - span.start for t in extra]]
             text = " ".join(span[k].text for k in sorted(toks))
@@ -88,14 +91,17 @@ class TriggerFinder:
 
     def _noun_hit(self, span: Span, tok: Token, lemma: str) -> Hit | None:
         """The longest noun pattern of ``lemma`` whose modifiers precede ``tok``, with its clause."""
+        npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
+        if not npats:
+            return None
         i = tok.i - span.start
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
                                                      "WORK_OF_ART", "PRODUCT"):
             return None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in words("actor_compound_heads"):
             return None   # "riot police", "protest leaders", "strike aircraft": a kind of actor, not an act
-        npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
-        npats = sorted(npats, key=lambda p: (-len(p.modifiers), not _objects_fit(tok, p.trigger.objects)))
+        fit = _ObjectFit(tok)
+        npats = sorted(npats, key=lambda p: (-len(p.modifiers), not fit(p.trigger.objects)))
         for np_ in npats:
             mods = _match_modifiers(tok, np_.modifiers)
             if mods is None:
@@ -260,8 +266,27 @@ class TriggerFinder:
 
 def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
-    if not objects:
-        return False
+    return _ObjectFit(tok)(objects)
+
+
+class _ObjectFit:
+    """:func:`_objects_fit` of one token, for the many patterns of its lemma: the words of its objects
+    and complements are read from the parse once, on the first pattern that names objects."""
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self._words: set[str] | None = None
+
+    def __call__(self, objects: tuple[str, ...]) -> bool:
+        if not objects:
+            return False
+        if self._words is None:
+            self._words = _object_words(self.tok)
+        return not self._words.isdisjoint(objects)
+
+
+def _object_words(tok: Token) -> set[str]:
+    """The lemmas of the token's objects and complements that :func:`_objects_fit` compares."""
     # a possessor is not the object ("welcomed President Macron's speech" welcomes a speech)
     owned = {t.i for ch in tok.children for p in ch.subtree if p.dep_ == "poss" for t in p.subtree}
     words = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
@@ -272,7 +297,7 @@ def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
     words |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
               for m in ch.children if m.dep_ in ("mark", "aux")}
-    return bool(words & set(objects))
+    return words
 
 def _lemma_guesses(word: str) -> list[str]:
     """Crude verb lemmas for a word the tagger saw as a name ('Urges' -> 'urge', 'Threatens' -> 'threaten')."""
