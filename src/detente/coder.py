@@ -18,6 +18,7 @@ from .merge import build_events, cluster
 from .nlp import Sentence, load_pipeline, segment_texts, split_sentences
 from .prefilter import PreFilter
 from .record import Event
+from .treecache import children, subtree
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -162,7 +163,7 @@ def _according_to(s: Sentence) -> str | None:
     lows = [t.lower_ for t in span]
     for k, low in enumerate(lows):
         if low == "according" and k + 1 < len(lows) and lows[k + 1] == "to":
-            sub = list(span[k].subtree)
+            sub = list(subtree(span[k]))
             return str(span.doc[sub[0].i:sub[-1].i + 1].text)
     return None
 
@@ -183,9 +184,9 @@ def _attribution(s: Sentence, c: Candidate, according: str | None) -> None:
             break
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "tell", "state", "report", "announce",
                                                                 "claim", "add"):
-            subj = [ch for ch in cur.head.children if ch.dep_ in ("nsubj", "nsubjpass")]
+            subj = [ch for ch in children(cur.head) if ch.dep_ in ("nsubj", "nsubjpass")]
             if subj:
-                sub = list(subj[0].subtree)
+                sub = list(subtree(subj[0]))
                 c.attribution = span.doc[sub[0].i:sub[-1].i + 1].text
             return
         cur = cur.head
@@ -209,7 +210,7 @@ def _present_tense(s: Sentence, c: Candidate, pub: date | None) -> None:
             v = nxt
         else:
             break
-    aux = [ch for ch in v.children if ch.dep_ in ("aux", "auxpass")]
+    aux = [ch for ch in children(v) if ch.dep_ in ("aux", "auxpass")]
     present = v.tag_ in PRESENT_TAGS and not aux
     progressive = v.tag_ == "VBG" and any(a.tag_ in PRESENT_TAGS and a.lemma_ == "be" for a in aux)
     if present or progressive:

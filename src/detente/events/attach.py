@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
+from ..treecache import children, subtree
 from .parse import name_text, noun_phrase, pobj, verb_above
 from .types import IGO_LIKE, MULTI_IGO
 
@@ -66,7 +67,7 @@ class Attacher:
                     res0 = resolve_time(m.text, self.ctx.published, "past")
                     if res0.is_resolved():
                         self.ctx.clause_dates[(sent.index, fv.i - span.start)] = (res0, m.text)
-                        subj = next((x for x in fv.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                        subj = next((x for x in children(fv) if x.dep_ in ("nsubj", "nsubjpass")), None)
                         ref = self.ctx.actors.resolve(sent.index, subj.i - span.start) if subj is not None else None
                         if ref is not None and ref.country:
                             self.ctx.frames.append((sent.index, ref, res0, m.text))
@@ -106,7 +107,7 @@ class Attacher:
         if verb.tag_ not in ("VBZ", "VBP") or self.ctx.published is None or res.end is None or \
                 (self.ctx.published - res.end).days < 1:
             return False
-        objs = {o.i - span.start for o in verb.children if o.dep_ == "dobj"}
+        objs = {o.i - span.start for o in children(verb) if o.dep_ == "dobj"}
         inner = [o for o in cands if o is not c and o.head_i in objs]
         if not inner:
             return False
@@ -190,7 +191,7 @@ class Attacher:
                 # "signed a treaty in Pyongyang": the place hangs from the object
                 others = {o.head_i for o in cands if o is not c and o.head_i not in c.anchors}
                 for a in sorted(c.anchors):
-                    for ch in span[a].children:
+                    for ch in children(span[a]):
                         if ch.i - span.start in others:
                             continue   # "discussed the war in Gaza": the place is the topic's, not the talks'
                         if ch.dep_ in ("dobj", "nsubjpass") and self._place_under(sent, ch, c, depth=1):
@@ -200,7 +201,7 @@ class Attacher:
                         break
 
     def _place_under(self, sent: Sentence, tok: Token, c: Candidate, depth: int) -> bool:
-        for ch in tok.children:
+        for ch in children(tok):
             if ch.dep_ != "prep" or ch.lower_ == "from":
                 continue
             pob = pobj(ch)
@@ -222,7 +223,7 @@ class Attacher:
                 c.notes.append(f"place '{noun_phrase(pob)}' -> {p.name} ({p.country})")
                 return True
             low = pob.lemma_.lower()
-            named = next((a for a in pob.children if a.dep_ == "appos"), None) if low in words("placeish_nouns") \
+            named = next((a for a in children(pob) if a.dep_ == "appos"), None) if low in words("placeish_nouns") \
                 and ch.lower_ in words("location_preps") else None
             pa = self.ctx.place(sent, named) if named is not None else None
             if named is not None and pa is not None:
@@ -251,7 +252,7 @@ class Attacher:
         low = tok.lemma_.lower()
         if low in words("multilateral_venue_words"):
             return True
-        for ch in tok.subtree:
+        for ch in subtree(tok):
             r = self.ctx.actors.resolve(sent.index, ch.i - sent.span.start) if ch.pos_ == "PROPN" else None
             if r is not None and r.country in MULTI_IGO:
                 return True
@@ -265,10 +266,10 @@ class Attacher:
         # "met ... Pashinyan in Spain", "attack against Iranian premises in Damascus": a place on the target
         if 0 <= c.target.token < len(span):
             ttok = span[c.target.token]
-            kids = list(ttok.children)
-            kids += [g for k in kids if k.dep_ == "appos" for g in k.children]
+            kids = list(children(ttok))
+            kids += [g for k in kids if k.dep_ == "appos" for g in children(k)]
             if ttok.dep_ == "appos":   # "his Chinese counterpart Wang Yi in Johannesburg"
-                kids += list(ttok.head.children)
+                kids += list(children(ttok.head))
             for ch in kids:
                 if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near"):
                     pob = pobj(ch)
