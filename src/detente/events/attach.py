@@ -49,9 +49,11 @@ class Attacher:
 
         span = sent.span
         text = span.text
-        for m in sorted(find_time_expressions(text), key=lambda m: m.kind == "relative-event"):
-            toks = [t for t in span if t.idx - span.start_char < m.end and
-                    t.idx - span.start_char + len(t.text) > m.start]
+        found = find_time_expressions(text)
+        # each token with its character offsets in the sentence, read once for all the expressions
+        offsets = [(t, t.idx - span.start_char, len(t.text)) for t in span] if found else []
+        for m in sorted(found, key=lambda m: m.kind == "relative-event"):
+            toks = [t for t, start, n in offsets if start < m.end and start + n > m.start]
             if not toks:
                 continue
             if _document_year(span, toks):
