@@ -15,7 +15,7 @@ from .events.lexicon import TriggerLexicon, load_triggers
 from .events.modality import Modality, load_modality
 from .limits import Limits
 from .merge import build_events, cluster
-from .nlp import Sentence, load_pipeline, segment_texts, split_sentences
+from .nlp import Segments, Sentence, load_pipeline, segment_texts, split_sentences
 from .prefilter import PreFilter
 from .record import Event
 from .treecache import children, subtree
@@ -70,11 +70,19 @@ class Coder:
 
     def parse(self, articles: Sequence[Article], batch_size: int = 256) -> list[list[Doc]]:
         """Parse the segments of many articles in one spaCy stream; one list of docs per article."""
+        return [docs for docs, _ in self._parse(articles, batch_size)]
+
+    def _parse(self, articles: Sequence[Article], batch_size: int = 256) -> list[tuple[list[Doc], Segments]]:
+        """:meth:`parse`, each article's docs with the texts they were parsed from (:func:`segment_texts`),
+        so that coding does not clean and cut the article again."""
         texts: list[str] = []
         kinds: list[str] = []
         bounds: list[int] = []
+        segments: list[Segments] = []
         for a in articles:
-            t, _, seg_of = segment_texts(a, self.is_name, self.limits)
+            segs = segment_texts(a, self.is_name, self.limits)
+            segments.append(segs)
+            t, _, seg_of = segs
             texts.extend(t)
             seg_kinds = [k for k, _ in a.segments()]
             kinds.extend(seg_kinds[i] for i in seg_of)
@@ -83,10 +91,10 @@ class Coder:
             docs = self.prefilter.parse(self.nlp, texts, kinds, batch_size)
         else:
             docs = list(self.nlp.pipe(texts, batch_size=batch_size))
-        out: list[list[Doc]] = []
+        out: list[tuple[list[Doc], Segments]] = []
         lo = 0
-        for hi in bounds:
-            out.append(docs[lo:hi])
+        for hi, segs in zip(bounds, segments, strict=True):
+            out.append((docs[lo:hi], segs))
             lo = hi
         return out
 
@@ -103,20 +111,22 @@ class Coder:
             yield from self._code_chunk(chunk, published)
 
     def _code_chunk(self, chunk: Sequence[Article], published: date | None) -> Iterator[CodeResult]:
-        for a, docs in zip(chunk, self.parse(chunk), strict=True):
-            yield self.code_article(a, published, docs=docs)
+        for a, (docs, segments) in zip(chunk, self._parse(chunk), strict=True):
+            yield self.code_article(a, published, docs=docs, segments=segments)
 
     def code_article(self, article: Article, published: date | None = None,
-                     docs: Sequence[Doc] | None = None) -> CodeResult:
+                     docs: Sequence[Doc] | None = None, *, segments: Segments | None = None) -> CodeResult:
         """Code one article. ``published`` overrides the article's own publication date; ``docs``: its
-        segments already parsed by :meth:`parse`."""
+        segments already parsed by :meth:`parse`, ``segments``: the texts they were parsed from (its
+        :func:`~detente.nlp.segment_texts`)."""
         pub = published or article.published
         warnings: list[str] = list(article.warnings)   # notes from reading it (encoding guessed, ...)
         if pub is None:
             warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
         if docs is None and self.prefilter is not None:
-            docs = self.parse([article])[0]
-        sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings)
+            docs, segments = self._parse([article])[0]
+        sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings,
+                                    segments=segments if docs is not None else None)
         actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer, pub)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []
