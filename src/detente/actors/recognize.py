@@ -23,7 +23,7 @@ from .lexicon import ActorInfo, ActorLexicon, RoleInfo
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..nlp import Sentence
     from ..resolve.places import Gazetteer
@@ -111,6 +111,9 @@ class ArticleActors:
         self._sentences: dict[int, Sentence] = {}
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
         self._matchers = _matchers_for(lex, nlp)
+        # the phrase matches of each segment's doc, by id (with the doc, so that no id is reused)
+        self._doc_matches: dict[int, tuple[Doc, list[tuple[int, int, int]], list[tuple[int, int, int]],
+                                           list[tuple[int, int, int]]]] = {}
         self.speaker: ActorRef | None = None
 
     # ------------------------------------------------------------------ per sentence
@@ -123,9 +126,15 @@ class ArticleActors:
         cs_table, ci_table, role_table = self._tables
         strings = self.nlp.vocab.strings
         lo, hi = span.start, span.end
+        found = self._doc_matches.get(id(span.doc))
+        if found is None or found[0] is not span.doc:
+            # the matchers run once over the whole segment; each of its sentences takes its own matches
+            found = self._doc_matches[id(span.doc)] = (
+                span.doc, cs(span.doc, as_spans=False), ci(span.doc, as_spans=False), roles(span.doc, as_spans=False))
+        _doc, cs_found, ci_found, roles_found = found
         matches: list[tuple[int, int, ActorInfo]] = []
-        for matcher, table in ((cs, cs_table), (ci, ci_table)):
-            for mid, s, e in matcher(span.doc, as_spans=False):
+        for found_by, table in ((cs_found, cs_table), (ci_found, ci_table)):
+            for mid, s, e in found_by:
                 if s < lo or e > hi:
                     continue
                 info = table.get(strings[mid])
@@ -133,7 +142,7 @@ class ArticleActors:
                     matches.append((s - lo, e - lo, info.on(self.published)))
         idx.actor_spans = [_Match(s, e, i) for s, e, i in _longest(matches)]
         rmatches: list[tuple[int, int, RoleInfo]] = []
-        for mid, s, e in roles(span.doc, as_spans=False):
+        for mid, s, e in roles_found:
             if s < lo or e > hi:
                 continue
             info_r = role_table.get(strings[mid])
