@@ -350,9 +350,11 @@ class ArticleActors:
         small = [c for c in children(tok) if c.dep_ == "nsubj"] if pos == "NOUN" else []
         if small:
             return self._resolve(sent, small[0])
+        # the head's own name chain (compound PROPNs)
+        chain = _name_chain(tok)
         # seas, straits and other named features are places, not actors ("the Taiwan Strait")
         if self.gaz is not None and pos == "PROPN":
-            chain_text = " ".join(t.text for t in _name_chain(tok)) or tok.text
+            chain_text = " ".join(t.text for t in chain) or tok.text
             place = self.gaz.lookup(chain_text)
             if place is not None and place.kind in ("sea", "strait", "gulf", "ocean", "feature", "border", "island"):
                 return None
@@ -368,18 +370,17 @@ class ArticleActors:
         # the possessive marker belongs to the phrase too ("Sudan's army" is one lexicon name)
         np_idx |= {c.i - span.start for t in np for c in children(t) if c.dep_ == "case"}
         idx = self._index.get(sent) or _EMPTY_INDEX
-        in_np = [m for m in idx.actor_spans if all(k in np_idx for k in range(m.start, m.end))]
+        in_np = [m for m in idx.actor_spans if np_idx.issuperset(range(m.start, m.end))]
         if pos == "NOUN" and low not in GROUP_HEADS and not any(r[0] <= i < r[1] for r in idx.role_spans):
             # "the results of an FBI investigation" is not the FBI: 'of' complements only qualify roles
             of_idx = {t.i - span.start for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"
                       for t in subtree(c)}
             in_np = [m for m in in_np if m.start not in of_idx]
-        # the head's own name chain (compound PROPNs) vs modifiers
-        chain = _name_chain(tok)
+        # the head's own name chain vs modifiers
         chain_idx = {t.i - span.start for t in chain}
-        head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
+        head_matches = [m for m in in_np if chain_idx and not chain_idx.isdisjoint(range(m.start, m.end))]
         mod_matches = [m for m in in_np if m not in head_matches and not _proxy_marked(span, m)]
-        roles = [r for r in idx.role_spans if all(k in np_idx for k in range(r[0], r[1]))]
+        roles = [r for r in idx.role_spans if np_idx.issuperset(range(r[0], r[1]))]
         if lemma in words("role_modified_non_actors"):
             # "a press conference", "a media briefing": a role word in front of a thing is no actor
             roles = [r for r in roles if r[0] <= i < r[1]]
