@@ -195,8 +195,9 @@ def split_sentences(article: Article, nlp: Language | None = None,
         seg_idx = seg_of[part]
         kind = kinds[seg_idx]
         sents = [doc[:]] if kind == "headline" else list(doc.sents)
+        doc_text = doc.text   # a span's text is its slice of the doc's (spaCy joins the tokens for each)
         for sent in sents:
-            if not sent.text.strip():
+            if not doc_text[sent.start_char:sent.end_char].strip():
                 continue
             orig = originals[part]
             if len(sent) > max_tokens:
