@@ -130,6 +130,7 @@ class Coder:
         actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer, pub)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []
+        lowers: dict[int, list[str]] = {}   # the lower-case tokens of each sentence with candidates
         for s in sentences:
             actors.prepare(s)
         # second pass: with the whole article's names and main pair known
@@ -137,7 +138,9 @@ class Coder:
             if self.prefilter is not None and not self.prefilter.may_code(s):
                 continue
             found = coder.code(s)
-            according = _according_to(s) if found else None
+            if found:
+                lowers[s.index] = [t.lower_ for t in s.span]
+            according = _according_to(s, lowers[s.index]) if found else None
             for c in found:
                 _attribution(s, c, according)
                 _present_tense(s, c, pub)
@@ -151,8 +154,8 @@ class Coder:
                 for a in c.anchors:
                     dates.setdefault((c.sent, a), (c.time, c.time_text or c.time.text))
         with_cands = {c.sent for c in cands}
-        _clause_dates(cands, dates, {s.index: {k: t.lower_ for k, t in enumerate(s.span)} for s in sentences
-                                     if s.index in with_cands})
+        _clause_dates(cands, dates, {s.index: dict(enumerate(lowers.get(s.index) or [t.lower_ for t in s.span]))
+                                     for s in sentences if s.index in with_cands})
         _narrative_dates(cands, coder.frames)
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
@@ -167,10 +170,11 @@ class Coder:
         return self.code_article(article_from_text(text, doc_id, published=published), published).events
 
 
-def _according_to(s: Sentence) -> str | None:
-    """The sentence's first 'according to ...' phrase, which attributes every candidate in it."""
+def _according_to(s: Sentence, lows: Sequence[str] | None = None) -> str | None:
+    """The sentence's first 'according to ...' phrase, which attributes every candidate in it. ``lows``:
+    its tokens in lower case, when already read."""
     span = s.span
-    lows = [t.lower_ for t in span]
+    lows = lows if lows is not None else [t.lower_ for t in span]
     for k, low in enumerate(lows):
         if low == "according" and k + 1 < len(lows) and lows[k + 1] == "to":
             sub = list(subtree(span[k]))
