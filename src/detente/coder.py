@@ -70,9 +70,10 @@ class Coder:
 
     def parse(self, articles: Sequence[Article], batch_size: int = 256) -> list[list[Doc]]:
         """Parse the segments of many articles in one spaCy stream; one list of docs per article."""
-        return [docs for docs, _ in self._parse(articles, batch_size)]
+        return [docs for docs, _ in self.parse_with_segments(articles, batch_size)]
 
-    def _parse(self, articles: Sequence[Article], batch_size: int = 256) -> list[tuple[list[Doc], Segments]]:
+    def parse_with_segments(self, articles: Sequence[Article],
+                            batch_size: int = 256) -> list[tuple[list[Doc], Segments]]:
         """:meth:`parse`, each article's docs with the texts they were parsed from (:func:`segment_texts`),
         so that coding does not clean and cut the article again."""
         texts: list[str] = []
@@ -111,7 +112,7 @@ class Coder:
             yield from self._code_chunk(chunk, published)
 
     def _code_chunk(self, chunk: Sequence[Article], published: date | None) -> Iterator[CodeResult]:
-        for a, (docs, segments) in zip(chunk, self._parse(chunk), strict=True):
+        for a, (docs, segments) in zip(chunk, self.parse_with_segments(chunk), strict=True):
             yield self.code_article(a, published, docs=docs, segments=segments)
 
     def code_article(self, article: Article, published: date | None = None,
@@ -124,7 +125,7 @@ class Coder:
         if pub is None:
             warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
         if docs is None and self.prefilter is not None:
-            docs, segments = self._parse([article])[0]
+            docs, segments = self.parse_with_segments([article])[0]
         sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings,
                                     segments=segments if docs is not None else None)
         actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer, pub)
