@@ -44,7 +44,8 @@ class TriggerFinder:
             hit = self._verb_hit(span, tok, lemma) if verbish else None
             if hit is not None:
                 hits.append(hit)
-            if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ in ("NN", "NNS")):
+            pos = tok.pos_
+            if pos in ("NOUN", "PROPN") or (pos == "VERB" and tok.tag_ in ("NN", "NNS")):
                 hit = self._noun_hit(span, tok, lemma)
                 if hit is not None:
                     hits.append(hit)
@@ -53,8 +54,9 @@ class TriggerFinder:
     def _reading(self, sent: Sentence, tok: Token) -> tuple[str, bool]:
         """The lemma to look a token up by, and whether it reads as a verb."""
         lemma = tok.lemma_.lower()
-        verbish = tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
-        if sent.kind == "headline" and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB") and \
+        pos = tok.pos_
+        verbish = pos == "VERB" or (pos == "NOUN" and tok.tag_.startswith("VB"))
+        if sent.kind == "headline" and tok.text[:1].isupper() and pos in ("PROPN", "NOUN", "VERB") and \
                 not self.ctx.trig.verbs_for(lemma) and tok.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
             # Title Case headlines: "Secretary-General Urges All Parties", "Russia Threatens ..."
             for guess in _lemma_guesses(tok.lower_):
