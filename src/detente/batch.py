@@ -394,12 +394,13 @@ def _code_partition(part: Partition) -> PartitionOutput:
     for lo in range(0, len(todo), PARSE_CHUNK):
         chunk = todo[lo:lo + PARSE_CHUNK]
         try:
-            docs: list[Any] | None = coder.parse([a for _, a in chunk])
+            parsed: list[Any] | None = coder.parse_with_segments([a for _, a in chunk])
         except Exception:  # one article broke the shared parse: parse each on its own below
-            docs = None
+            parsed = None
         for k, (key, a) in enumerate(chunk):
             try:
-                res = coder.code_article(a, None, docs=docs[k] if docs is not None else None)
+                res = (coder.code_article(a, None) if parsed is None else
+                       coder.code_article(a, None, docs=parsed[k][0], segments=parsed[k][1]))
             except DetenteError as exc:
                 fail(key, a.id, "code", exc.one_line())
                 continue

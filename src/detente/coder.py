@@ -15,9 +15,10 @@ from .events.lexicon import TriggerLexicon, load_triggers
 from .events.modality import Modality, load_modality
 from .limits import Limits
 from .merge import build_events, cluster
-from .nlp import Sentence, load_pipeline, segment_texts, split_sentences
+from .nlp import Segments, Sentence, load_pipeline, segment_texts, split_sentences
 from .prefilter import PreFilter
 from .record import Event
+from .treecache import children, subtree
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,11 +70,20 @@ class Coder:
 
     def parse(self, articles: Sequence[Article], batch_size: int = 256) -> list[list[Doc]]:
         """Parse the segments of many articles in one spaCy stream; one list of docs per article."""
+        return [docs for docs, _ in self.parse_with_segments(articles, batch_size)]
+
+    def parse_with_segments(self, articles: Sequence[Article],
+                            batch_size: int = 256) -> list[tuple[list[Doc], Segments]]:
+        """:meth:`parse`, each article's docs with the texts they were parsed from (:func:`segment_texts`),
+        so that coding does not clean and cut the article again."""
         texts: list[str] = []
         kinds: list[str] = []
         bounds: list[int] = []
+        segments: list[Segments] = []
         for a in articles:
-            t, _, seg_of = segment_texts(a, self.is_name, self.limits)
+            segs = segment_texts(a, self.is_name, self.limits)
+            segments.append(segs)
+            t, _, seg_of = segs
             texts.extend(t)
             seg_kinds = [k for k, _ in a.segments()]
             kinds.extend(seg_kinds[i] for i in seg_of)
@@ -82,10 +92,10 @@ class Coder:
             docs = self.prefilter.parse(self.nlp, texts, kinds, batch_size)
         else:
             docs = list(self.nlp.pipe(texts, batch_size=batch_size))
-        out: list[list[Doc]] = []
+        out: list[tuple[list[Doc], Segments]] = []
         lo = 0
-        for hi in bounds:
-            out.append(docs[lo:hi])
+        for hi, segs in zip(bounds, segments, strict=True):
+            out.append((docs[lo:hi], segs))
             lo = hi
         return out
 
@@ -102,23 +112,26 @@ class Coder:
             yield from self._code_chunk(chunk, published)
 
     def _code_chunk(self, chunk: Sequence[Article], published: date | None) -> Iterator[CodeResult]:
-        for a, docs in zip(chunk, self.parse(chunk), strict=True):
-            yield self.code_article(a, published, docs=docs)
+        for a, (docs, segments) in zip(chunk, self.parse_with_segments(chunk), strict=True):
+            yield self.code_article(a, published, docs=docs, segments=segments)
 
     def code_article(self, article: Article, published: date | None = None,
-                     docs: Sequence[Doc] | None = None) -> CodeResult:
+                     docs: Sequence[Doc] | None = None, *, segments: Segments | None = None) -> CodeResult:
         """Code one article. ``published`` overrides the article's own publication date; ``docs``: its
-        segments already parsed by :meth:`parse`."""
+        segments already parsed by :meth:`parse`, ``segments``: the texts they were parsed from (its
+        :func:`~detente.nlp.segment_texts`)."""
         pub = published or article.published
         warnings: list[str] = list(article.warnings)   # notes from reading it (encoding guessed, ...)
         if pub is None:
             warnings.append(f"{article.id}: no publication date; relative dates left unresolved")
         if docs is None and self.prefilter is not None:
-            docs = self.parse([article])[0]
-        sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings)
+            docs, segments = self.parse_with_segments([article])[0]
+        sentences = split_sentences(article, self.nlp, self.is_name, docs, limits=self.limits, notes=warnings,
+                                    segments=segments if docs is not None else None)
         actors = ArticleActors(self.actor_lex, self.nlp, self.gazetteer, pub)
         coder = SentenceCoder(self.triggers, self.modality, actors, self.gazetteer, pub)
         cands: list[Candidate] = []
+        lowers: dict[int, list[str]] = {}   # the lower-case tokens of each sentence with candidates
         for s in sentences:
             actors.prepare(s)
         # second pass: with the whole article's names and main pair known
@@ -126,7 +139,9 @@ class Coder:
             if self.prefilter is not None and not self.prefilter.may_code(s):
                 continue
             found = coder.code(s)
-            according = _according_to(s) if found else None
+            if found:
+                lowers[s.index] = [t.lower_ for t in s.span]
+            according = _according_to(s, lowers[s.index]) if found else None
             for c in found:
                 _attribution(s, c, according)
                 _present_tense(s, c, pub)
@@ -140,8 +155,8 @@ class Coder:
                 for a in c.anchors:
                     dates.setdefault((c.sent, a), (c.time, c.time_text or c.time.text))
         with_cands = {c.sent for c in cands}
-        _clause_dates(cands, dates, {s.index: {k: t.lower_ for k, t in enumerate(s.span)} for s in sentences
-                                     if s.index in with_cands})
+        _clause_dates(cands, dates, {s.index: dict(enumerate(lowers.get(s.index) or [t.lower_ for t in s.span]))
+                                     for s in sentences if s.index in with_cands})
         _narrative_dates(cands, coder.frames)
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
@@ -156,13 +171,14 @@ class Coder:
         return self.code_article(article_from_text(text, doc_id, published=published), published).events
 
 
-def _according_to(s: Sentence) -> str | None:
-    """The sentence's first 'according to ...' phrase, which attributes every candidate in it."""
+def _according_to(s: Sentence, lows: Sequence[str] | None = None) -> str | None:
+    """The sentence's first 'according to ...' phrase, which attributes every candidate in it. ``lows``:
+    its tokens in lower case, when already read."""
     span = s.span
-    lows = [t.lower_ for t in span]
+    lows = lows if lows is not None else [t.lower_ for t in span]
     for k, low in enumerate(lows):
         if low == "according" and k + 1 < len(lows) and lows[k + 1] == "to":
-            sub = list(span[k].subtree)
+            sub = list(subtree(span[k]))
             return str(span.doc[sub[0].i:sub[-1].i + 1].text)
     return None
 
@@ -183,9 +199,9 @@ def _attribution(s: Sentence, c: Candidate, according: str | None) -> None:
             break
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in ("say", "tell", "state", "report", "announce",
                                                                 "claim", "add"):
-            subj = [ch for ch in cur.head.children if ch.dep_ in ("nsubj", "nsubjpass")]
+            subj = [ch for ch in children(cur.head) if ch.dep_ in ("nsubj", "nsubjpass")]
             if subj:
-                sub = list(subj[0].subtree)
+                sub = list(subtree(subj[0]))
                 c.attribution = span.doc[sub[0].i:sub[-1].i + 1].text
             return
         cur = cur.head
@@ -209,7 +225,7 @@ def _present_tense(s: Sentence, c: Candidate, pub: date | None) -> None:
             v = nxt
         else:
             break
-    aux = [ch for ch in v.children if ch.dep_ in ("aux", "auxpass")]
+    aux = [ch for ch in children(v) if ch.dep_ in ("aux", "auxpass")]
     present = v.tag_ in PRESENT_TAGS and not aux
     progressive = v.tag_ == "VBG" and any(a.tag_ in PRESENT_TAGS and a.lemma_ == "be" for a in aux)
     if present or progressive:

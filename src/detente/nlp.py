@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import ArticleFormatError, ModelError
@@ -38,8 +38,9 @@ class Sentence:
     span: Span
     original: str | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The sentence as written (read from the parse once)."""
         return self.original if self.original is not None else str(self.span.text)
 
 
@@ -136,8 +137,12 @@ def _cut_sentence(span: Span, max_tokens: int) -> list[str]:
     return pieces
 
 
+# what segment_texts returns: the texts, the original of a sentence-cased headline, each text's segment
+Segments = tuple[list[str], list[str | None], list[int]]
+
+
 def segment_texts(article: Article, is_name: Callable[[str], bool] | None = None,
-                  limits: Limits | None = None) -> tuple[list[str], list[str | None], list[int]]:
+                  limits: Limits | None = None) -> Segments:
     """The texts spaCy parses for ``article``, for a sentence-cased Title Case headline its original
     text (else None), and for each text the index of its segment.
 
@@ -166,12 +171,14 @@ def segment_texts(article: Article, is_name: Callable[[str], bool] | None = None
 
 def split_sentences(article: Article, nlp: Language | None = None,
                     is_name: Callable[[str], bool] | None = None, docs: Sequence[Doc] | None = None, *,
-                    limits: Limits | None = None, notes: list[str] | None = None) -> list[Sentence]:
+                    limits: Limits | None = None, notes: list[str] | None = None,
+                    segments: Segments | None = None) -> list[Sentence]:
     """Parse every segment of ``article`` and return its sentences in coding order.
 
     With ``is_name``, a Title Case headline is parsed in sentence case (names kept), which the tagger
     reads far better; the sentence keeps its original text for display. ``docs``: the texts of
-    :func:`segment_texts` already parsed, as a batch engine does for many articles. A sentence longer
+    :func:`segment_texts` already parsed, as a batch engine does for many articles, and ``segments`` what
+    that function returned (else it is computed again). A sentence longer
     than ``limits.max_sentence_tokens`` is cut into pieces parsed as sentences of their own, with a line
     appended to ``notes``."""
     from .limits import Limits
@@ -179,7 +186,7 @@ def split_sentences(article: Article, nlp: Language | None = None,
     limits = limits or Limits.from_env()
     nlp = nlp or load_pipeline()
     kinds = [kind for kind, _ in article.segments()]
-    texts, originals, seg_of = segment_texts(article, is_name, limits)
+    texts, originals, seg_of = segments if segments is not None else segment_texts(article, is_name, limits)
     if docs is None:
         docs = list(nlp.pipe(texts))
     out: list[Sentence] = []
@@ -188,8 +195,9 @@ def split_sentences(article: Article, nlp: Language | None = None,
         seg_idx = seg_of[part]
         kind = kinds[seg_idx]
         sents = [doc[:]] if kind == "headline" else list(doc.sents)
+        doc_text = doc.text   # a span's text is its slice of the doc's (spaCy joins the tokens for each)
         for sent in sents:
-            if not sent.text.strip():
+            if not doc_text[sent.start_char:sent.end_char].strip():
                 continue
             orig = originals[part]
             if len(sent) > max_tokens:

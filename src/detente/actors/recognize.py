@@ -18,11 +18,12 @@ from spacy.matcher import PhraseMatcher
 
 from ..lexicon import words
 from ..record import Actor
+from ..treecache import children, subtree
 from .lexicon import ActorInfo, ActorLexicon, RoleInfo
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..nlp import Sentence
     from ..resolve.places import Gazetteer
@@ -110,6 +111,9 @@ class ArticleActors:
         self._sentences: dict[int, Sentence] = {}
         self._cache: dict[tuple[int, int], ActorRef | None] = {}
         self._matchers = _matchers_for(lex, nlp)
+        # the phrase matches of each segment's doc, by id (with the doc, so that no id is reused)
+        self._doc_matches: dict[int, tuple[Doc, list[tuple[int, int, int]], list[tuple[int, int, int]],
+                                           list[tuple[int, int, int]]]] = {}
         self.speaker: ActorRef | None = None
 
     # ------------------------------------------------------------------ per sentence
@@ -122,9 +126,15 @@ class ArticleActors:
         cs_table, ci_table, role_table = self._tables
         strings = self.nlp.vocab.strings
         lo, hi = span.start, span.end
+        found = self._doc_matches.get(id(span.doc))
+        if found is None or found[0] is not span.doc:
+            # the matchers run once over the whole segment; each of its sentences takes its own matches
+            found = self._doc_matches[id(span.doc)] = (
+                span.doc, cs(span.doc, as_spans=False), ci(span.doc, as_spans=False), roles(span.doc, as_spans=False))
+        _doc, cs_found, ci_found, roles_found = found
         matches: list[tuple[int, int, ActorInfo]] = []
-        for matcher, table in ((cs, cs_table), (ci, ci_table)):
-            for mid, s, e in matcher(span.doc, as_spans=False):
+        for found_by, table in ((cs_found, cs_table), (ci_found, ci_table)):
+            for mid, s, e in found_by:
                 if s < lo or e > hi:
                     continue
                 info = table.get(strings[mid])
@@ -132,7 +142,7 @@ class ArticleActors:
                     matches.append((s - lo, e - lo, info.on(self.published)))
         idx.actor_spans = [_Match(s, e, i) for s, e, i in _longest(matches)]
         rmatches: list[tuple[int, int, RoleInfo]] = []
-        for mid, s, e in roles(span.doc, as_spans=False):
+        for mid, s, e in roles_found:
             if s < lo or e > hi:
                 continue
             info_r = role_table.get(strings[mid])
@@ -147,8 +157,8 @@ class ArticleActors:
             ref = self.resolve(sent.index, tok.i - span.start)
             if ref is not None and ref.kind not in ("pronoun-miss",):
                 self._remember(ref, tok)
-                if ref.kind == "group" and any(c.dep_ == "amod" and any(x.dep_ == "conj" for x in c.children)
-                                               for c in tok.children):
+                if ref.kind == "group" and any(c.dep_ == "amod" and any(x.dep_ == "conj" for x in children(c))
+                                               for c in children(tok)):
                     # "Chinese and American negotiators": both countries are in the story
                     for extra in self.resolve_all(sent.index, tok.i - span.start)[1:]:
                         if _is_country(extra.country) and extra.country != ref.country:
@@ -210,8 +220,8 @@ class ArticleActors:
         tok = span[i]
         out: list[ActorRef] = []
         if tok.lower_ in ("each", "all", "both", "either", "some", "none") :
-            ofs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
-            pob = next((c for c in ofs[0].children if c.dep_ == "pobj"), None) if ofs else None
+            ofs = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"]
+            pob = next((c for c in children(ofs[0]) if c.dep_ == "pobj"), None) if ofs else None
             if pob is not None:
                 return self.resolve_all(sent, pob.i - span.start)
         demonyms = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and
@@ -230,12 +240,12 @@ class ArticleActors:
                 return refs
         if tok.tag_ == "NNS" and tok.lower_ not in PAIR_HEADS and any(
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                for c in tok.children):
+                for c in children(tok)):
             # "the two leaders", "both ministers": the last two people of different countries named
             pair = self._recent_pair(sent, i)
             if pair:
                 return pair
-        if tok.tag_ in ("NNS",) and any(c.lower_ in ("these", "those") for c in tok.children if c.dep_ == "det"):
+        if tok.tag_ in ("NNS",) and any(c.lower_ in ("these", "those") for c in children(tok) if c.dep_ == "det"):
             group = self._recent_set(sent, i)
             if group:
                 return group
@@ -245,7 +255,7 @@ class ArticleActors:
         if ref is not None:
             out.append(ref)
         conjs = _conjuncts(tok)
-        for ap in tok.children:
+        for ap in children(tok):
             # "US president Joe Biden and Chinese leader Xi Jinping": the parser hangs the second
             # conjunct on the apposition
             if ap.dep_ == "appos":
@@ -335,7 +345,7 @@ class ArticleActors:
             if author is not None:
                 return author
         if nominal and (low in _short_or_member_heads() or (
-                low == "states" and any(c.lower_ == "member" for c in tok.children))) and _is_definite(tok):
+                low == "states" and any(c.lower_ == "member" for c in children(tok)))) and _is_definite(tok):
             short = self._short_reference(sent, tok)
             if short is not None:
                 return short
@@ -345,18 +355,20 @@ class ArticleActors:
             # "the United Nations Charter", "Ukraine's sovereignty": documents and abstractions are not actors
             return None
         # "making him the most senior official": the predicate noun stands for its subject
-        small = [c for c in tok.children if c.dep_ == "nsubj"] if pos == "NOUN" else []
+        small = [c for c in children(tok) if c.dep_ == "nsubj"] if pos == "NOUN" else []
         if small:
             return self._resolve(sent, small[0])
+        # the head's own name chain (compound PROPNs)
+        chain = _name_chain(tok)
         # seas, straits and other named features are places, not actors ("the Taiwan Strait")
         if self.gaz is not None and pos == "PROPN":
-            chain_text = " ".join(t.text for t in _name_chain(tok)) or tok.text
+            chain_text = " ".join(t.text for t in chain) or tok.text
             place = self.gaz.lookup(chain_text)
             if place is not None and place.kind in ("sea", "strait", "gulf", "ocean", "feature", "border", "island"):
                 return None
         # "his US counterpart Lloyd Austin": the named apposition is the actor
         if pos == "NOUN":
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ == "appos" and c.pos_ == "PROPN":
                     r = self._resolve(sent, c)
                     if r is not None and r.kind == "person" and r.country:
@@ -364,16 +376,15 @@ class ArticleActors:
         np = _np_tokens(tok)
         np_idx = {t.i - span.start for t in np}
         # the possessive marker belongs to the phrase too ("Sudan's army" is one lexicon name)
-        np_idx |= {c.i - span.start for t in np for c in t.children if c.dep_ == "case"}
+        np_idx |= {c.i - span.start for t in np for c in children(t) if c.dep_ == "case"}
         idx = self._index.get(sent) or _EMPTY_INDEX
-        in_np = [m for m in idx.actor_spans if all(k in np_idx for k in range(m.start, m.end))]
+        in_np = [m for m in idx.actor_spans if np_idx.issuperset(range(m.start, m.end))]
         if pos == "NOUN" and low not in GROUP_HEADS and not any(r[0] <= i < r[1] for r in idx.role_spans):
             # "the results of an FBI investigation" is not the FBI: 'of' complements only qualify roles
-            of_idx = {t.i - span.start for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for t in c.subtree}
+            of_idx = {t.i - span.start for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                      for t in subtree(c)}
             in_np = [m for m in in_np if m.start not in of_idx]
-        # the head's own name chain (compound PROPNs) vs modifiers
-        chain = _name_chain(tok)
+        # the head's own name chain vs modifiers
         chain_idx = {t.i - span.start for t in chain}
         head_matches = [m for m in in_np if chain_idx and set(range(m.start, m.end)) & chain_idx]
         mod_matches = [m for m in in_np if m not in head_matches and not _proxy_marked(span, m) and
@@ -424,7 +435,7 @@ class ArticleActors:
         mod_info = _first_info(mod_matches)
         if mod_country is None and role is not None:
             # "the country's military", "its army": the possessor resolved in context gives the state
-            poss = next((c for c in tok.children if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation")),
+            poss = next((c for c in children(tok) if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation")),
                         None)
             pref = self.resolve(sent, poss.i - span.start) if poss is not None else None
             if pref is not None and pref.country and pref.country not in IGO_CODES and \
@@ -540,7 +551,7 @@ class ArticleActors:
         takes the country of the place named in its own 'in'/'from' phrase (C9)."""
         span = self._sentences[sent].span
         idx = self._index.get(sent) or _EMPTY_INDEX
-        for ch in tok.children:
+        for ch in children(tok):
             if ch.dep_ != "prep" or ch.lower_ not in ("in", "from", "across", "throughout", "inside", *(
                     ("of",) if of else ())):
                 continue
@@ -575,7 +586,7 @@ class ArticleActors:
             for v in reversed(list(sp_k.span)):
                 if v.lemma_.lower() not in words("speech_verbs") or v.pos_ != "VERB":
                     continue
-                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in children(v) if c.dep_ == "nsubj"), None)
                 if subj is None or subj.lower_ in FIRST_PRON or (k == sent and subj.i == tok.i):
                     continue
                 if subj.pos_ == "PRON" and k != sent:
@@ -608,13 +619,13 @@ class ArticleActors:
         a definite head with no name of its own stands for the last body named whose name ends in it."""
         span = self._sentences[sent].span
         i = tok.i - span.start
-        if tok.lower_ == "states" and any(c.dep_ == "compound" and c.lower_ == "member" for c in tok.children):
+        if tok.lower_ == "states" and any(c.dep_ == "compound" and c.lower_ == "member" for c in children(tok)):
             pass   # "the member states"
-        elif any(c.dep_ in ("compound", "amod", "poss") and c.i < tok.i for c in tok.children):
+        elif any(c.dep_ in ("compound", "amod", "poss") and c.i < tok.i for c in children(tok)):
             return None
         head = tok.lower_
         members = head in words("member_heads") or head == "states"
-        if members and any(c.dep_ == "prep" for c in tok.children):
+        if members and any(c.dep_ == "prep" for c in children(tok)):
             return None   # "members of the alliance" is resolved through its complement
         earlier = [r for r in reversed(self.history) if (r.sent, r.token) < (sent, i) and r.country]
         if members:
@@ -645,10 +656,10 @@ class ArticleActors:
         i = tok.i - span.start
         # "the statement condemned", "a statement that condemned", "a statement condemning"
         speaks = tok.dep_ in ("nsubj",) or any(c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBG")
-                                               for c in tok.children)
+                                               for c in children(tok))
         if not speaks:
             return None
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i:
                 r = self.resolve(sent, c.i - span.start)
                 if r is not None and r.country:
@@ -660,7 +671,7 @@ class ArticleActors:
                 later = (k, t.i - sp.start) > (sent, i) or ((k, t.i - sp.start) == (sent, i) and t.dep_ != "dobj")
                 if later or t.lemma_.lower() != lemma or t.dep_ not in ("dobj",):
                     continue
-                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in children(t.head) if c.dep_ == "nsubj"), None)
                 if subj is None or subj.i == tok.i:
                     continue
                 r = self.resolve(k, subj.i - sp.start)
@@ -729,7 +740,7 @@ class ArticleActors:
                 break
             t = t.head
         for _ in range(4):
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children(t) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 if subj.i == tok.i or subj.i > tok.i:
                     return None
@@ -737,10 +748,10 @@ class ArticleActors:
                 return r if r is not None and check(r) else None  # type: ignore[operator]
             if t.dep_ == "xcomp" and t.head.i != t.i:
                 # object control: "called on Hungary to lift its veto" -> its = Hungary
-                ctrl = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+                ctrl = next((c for c in children(t.head) if c.dep_ == "dobj"), None)
                 if ctrl is None:
-                    on = next((c for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
-                    ctrl = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+                    on = next((c for c in children(t.head) if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+                    ctrl = next((c for c in children(on) if c.dep_ == "pobj"), None) if on is not None else None
                 if ctrl is not None and ctrl.i < tok.i:
                     r = self.resolve(sent, ctrl.i - span.start)
                     if r is not None and check(r):  # type: ignore[operator]
@@ -826,12 +837,12 @@ def _conjuncts(tok: Token) -> list[Token]:
     """The nominal conjuncts under ``tok``, depth first in document order (iterative: a list of
     thousands of names joined by "and" is a chain thousands deep)."""
     out: list[Token] = []
-    stack = [iter(tok.children)]
+    stack = [iter(children(tok))]
     while stack:
         for c in stack[-1]:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(c)
-                stack.append(iter(c.children))
+                stack.append(iter(children(c)))
                 break
         else:
             stack.pop()
@@ -848,7 +859,7 @@ def _np_tokens(tok: Token) -> list[Token]:
             return
         seen.add(t.i)
         out.append(t)
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "nsubj", "nsubjpass"):
                 continue
             if c.dep_ == "prep":
@@ -953,14 +964,14 @@ def _is_subject(tok: Token) -> bool:
 
 def _is_definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "their", "its")
-               for c in tok.children)
+               for c in children(tok))
 
 
 def _is_pair_np(tok: Token) -> bool:
     """'the two sides', 'both countries', 'the parties': a plural (or 'both') phrase with no noun of its own
     in front ('the opposition party', 'the ruling parties' of one country are no pair)."""
-    words = {c.lower_ for c in tok.children}
-    if any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+    words = {c.lower_ for c in children(tok)}
+    if any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in children(tok)):
         return False
     if tok.tag_ not in ("NNS", "NNPS") and "both" not in words and "either" not in words:
         return False

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
+from ..treecache import children, subtree
 from .owners import other_side, pick
 from .parse import control_chain, noun_phrase, pobj, transparent, verb_args, visit_adjunct
 from .types import OWNER_TYPES, PATIENT_PASSIVE_TYPES
@@ -103,7 +104,7 @@ class ArgumentReader:
         subj, obj, agent = verb_args(tok, chain)
         if obj is None and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj"):
             # a gerund used as a noun: "engaged in shelling of towns", "the killing of civilians"
-            of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            of = next((ch for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ == "of"), None)
             obj = pobj(of) if of is not None else None
         if subj is None and agent is None and sent.kind in ("headline", "standfirst"):
             # "Security Council Extends Mandate ..., Urges Parties to Hold Elections": a headline's verbs share
@@ -141,8 +142,8 @@ class ArgumentReader:
         roles.heads = [tok]
         if trig.type == "REQUEST" and not roles.tgts and (obj is None or obj.dep_ == "ccomp"):
             # "demanded that President Museveni step down": the one asked is the subject of the that-clause
-            for ch in tok.children:
-                csubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None) \
+            for ch in children(tok):
+                csubj = next((g for g in children(ch) if g.dep_ in ("nsubj", "nsubjpass")), None) \
                     if ch.dep_ == "ccomp" else None
                 if csubj is not None:
                     roles.tgts = self.ctx.refs(sent, csubj)
@@ -151,16 +152,16 @@ class ArgumentReader:
                         break
         if trig.type == "RETREAT" and trig.mode == "access" and not roles.tgts:
             # "allowed aid trucks to enter Gaza", "let refugees cross into Jordan": the place let into
-            for ch in tok.children:
+            for ch in children(tok):
                 if ch.dep_ not in ("ccomp", "xcomp"):
                     continue
-                for g in ch.subtree:
+                for g in subtree(ch):
                     pl = self.ctx.place(sent, g) if g.dep_ in ("dobj", "pobj") else None
                     if pl is not None and pl.country and c.place_target is None:
                         c.place_target = pl
         if trig.type in ("AID", "COOPERATE") and not roles.tgts:
             # "extradited a Russian hacker to the United States", "sent aid to Gaza": the recipient
-            to = next((ch for ch in tok.children if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"), None)
+            to = next((ch for ch in children(tok) if ch.dep_ in ("prep", "dative") and ch.lower_ == "to"), None)
             pob = pobj(to) if to is not None else None
             if pob is not None:
                 rec = self.ctx.refs(sent, pob)
@@ -208,7 +209,7 @@ class ArgumentReader:
         people it is for."""
         if obj.lemma_.lower() not in words("served_facilities"):
             return []
-        for ch in obj.children:
+        for ch in children(obj):
             if ch.dep_ == "prep" and ch.lower_ == "for":
                 refs = [r for r in self.ctx.refs(sent, pobj(ch)) if r.country]
                 if refs:
@@ -234,10 +235,10 @@ class ArgumentReader:
             # "the detention of three reporters by the police", "the detention of X, including the president, by
             # the military": the parser hangs 'by' on the patient or on a member of its list
             agent_p = _late_by(tok)
-        if not agent_p and tok.dep_ == "dobj" and not any(a.dep_ == "auxpass" for a in tok.head.children):
+        if not agent_p and tok.dep_ == "dobj" and not any(a.dep_ == "auxpass" for a in children(tok.head)):
             # "condemned the detention of X, including Y, by the military": after a long object the parser hangs
             # 'by' on the active verb; an active verb has no agent phrase, so it is the object's
-            agent_p = [b for b in tok.head.children if b.dep_ == "prep" and b.lower_ == "by" and b.i > tok.i and
+            agent_p = [b for b in children(tok.head) if b.dep_ == "prep" and b.lower_ == "by" and b.i > tok.i and
                        (p := pobj(b)) is not None and p.pos_ in ("NOUN", "PROPN")]
         if poss:
             roles.srcs = self.ctx.refs(sent, poss[0])
@@ -305,35 +306,35 @@ class ArgumentReader:
             if trig.type == "CONSULT" and mref.country != roles.srcs[0].country:
                 roles.mod_tgt = [mref]   # "Zelensky attended the G7 summit": the forum's body is the counterpart
                 break
-        for ch in tok.children:
+        for ch in children(tok):
             # "military exercises encircling Taiwan": the participle's object is the target
             if ch.dep_ == "acl" and ch.pos_ == "VERB" and not roles.tgts and \
-                    not any(m.dep_ == "mark" for m in ch.children):   # not "its appeal that X release Y"
+                    not any(m.dep_ == "mark" for m in children(ch)):   # not "its appeal that X release Y"
                 _s, aobj, _a = verb_args(ch, [ch])
                 if aobj is not None and aobj.i != tok.i:
                     roles.tgts = self.ctx.refs(sent, aobj)
         if h.light is not None and span[h.light].lemma_.lower() in words("with_light_verbs") and not roles.tgts:
             lv = span[h.light]
-            lobj = next((ch for ch in lv.children if ch.dep_ == "dobj"), None)
+            lobj = next((ch for ch in children(lv) if ch.dep_ == "dobj"), None)
             if lobj is not None:
                 roles.tgts = self.ctx.refs(sent, lobj)   # "hit China with tariffs": the verb's object is the target
         if trig.type == "REQUEST" and not roles.tgts:
             # "Japan's call for China to free him": the subject of the for-to clause is asked
-            for ch in tok.children:
+            for ch in children(tok):
                 if ch.dep_ in ("acl", "advcl", "relcl", "ccomp", "appos") and any(
-                        m.dep_ == "mark" and m.lower_ in ("for", "that") for m in ch.children):
+                        m.dep_ == "mark" and m.lower_ in ("for", "that") for m in children(ch)):
                     # "its demand that Ethiopia stop ...": the subject of the that-clause too
-                    fsubj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                    fsubj = next((g for g in children(ch) if g.dep_ in ("nsubj", "nsubjpass")), None)
                     if fsubj is not None:
                         roles.tgts = self.ctx.refs(sent, fsubj)
                         if roles.tgts:
                             c.notes.append(f"asked: the subject of the clause '{ch.text}'")
                             break
-        ofs = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"]
+        ofs = [ch for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ == "of"]
         if not ofs and agent_p and not roles.tgts:
             # "the detention by Azerbaijani police of two drivers": the parser hangs 'of' on the agent
             apob = pobj(agent_p[0])
-            ofs = [ch for ch in apob.children if ch.dep_ == "prep" and ch.lower_ == "of"] if apob is not None else []
+            ofs = [ch for ch in children(apob) if ch.dep_ == "prep" and ch.lower_ == "of"] if apob is not None else []
         if ofs and not roles.tgts:
             pob = pobj(ofs[0])
             if pob is not None:
@@ -402,7 +403,7 @@ class ArgumentReader:
         if not roles.tgts and roles.dest is None and trig.type != "CONSULT":
             # one level deeper: "protested the visit through diplomatic channels to the U.S. government"
             for hd in list(roles.heads):
-                for ch in hd.children:
+                for ch in children(hd):
                     if ch.dep_ not in ("prep", "dobj") or (ch.dep_ == "prep" and ch.lower_ in (
                             "in", "at", "of", "during", "after", "before", "since", "over", "under", "amid",
                             "despite", "because", "for", "like", "as")):
@@ -410,7 +411,7 @@ class ArgumentReader:
                     inner = pobj(ch) if ch.dep_ == "prep" else ch
                     if inner is None or inner.i == tok.i:
                         continue
-                    for gch in inner.children:
+                    for gch in children(inner):
                         if gch.dep_ == "prep" and gch.lower_ in preps and gch.lower_ not in ("in", "at", "of"):
                             pob = pobj(gch)
                             r = self.ctx.refs(sent, pob) if pob is not None else []
@@ -425,9 +426,9 @@ class ArgumentReader:
                     break
         if not roles.tgts and h.kind == "verb" and trig.type in ("REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"):
             # "demanded that Russia withdraw", "warned that Iran would face consequences"
-            for ch in tok.children:
+            for ch in children(tok):
                 if ch.dep_ == "ccomp":
-                    csubj = next((x for x in ch.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                    csubj = next((x for x in children(ch) if x.dep_ in ("nsubj", "nsubjpass")), None)
                     r = self.ctx.refs(sent, csubj) if csubj is not None else []
                     if r and (not roles.srcs or r[0].country != roles.srcs[0].country):
                         roles.tgts = r
@@ -435,7 +436,7 @@ class ArgumentReader:
                         break
         if not roles.tgts and h.kind == "verb" and trig.type in ("AGREE", "SUPPORT", "COOPERATE", "REJECT"):
             # "agreed to restore communications with the United States": the partner in the complement
-            for ch in tok.children:
+            for ch in children(tok):
                 if ch.dep_ != "xcomp":
                     continue
                 for g in ch.subtree:
@@ -609,7 +610,7 @@ def _late_by(tok: Token) -> list[Token]:
     frontier = [(tok, 0)]
     while frontier:
         t, depth = frontier.pop(0)
-        for ch in t.children:
+        for ch in children(t):
             if depth > 0 and ch.dep_ == "prep" and ch.lower_ == "by":
                 return [ch]
             if depth < 3 and (ch.dep_ in ("pobj", "conj", "appos") or (

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
+from ..treecache import children, subtree
 from .parse import name_text, noun_phrase, pobj, verb_above
 from .types import IGO_LIKE, MULTI_IGO
 
@@ -48,9 +49,11 @@ class Attacher:
 
         span = sent.span
         text = span.text
-        for m in sorted(find_time_expressions(text), key=lambda m: m.kind == "relative-event"):
-            toks = [t for t in span if t.idx - span.start_char < m.end and
-                    t.idx - span.start_char + len(t.text) > m.start]
+        found = find_time_expressions(text)
+        # each token with its character offsets in the sentence, read once for all the expressions
+        offsets = [(t, t.idx - span.start_char, len(t.text)) for t in span] if found else []
+        for m in sorted(found, key=lambda m: m.kind == "relative-event"):
+            toks = [t for t, start, n in offsets if start < m.end and start + n > m.start]
             if not toks:
                 continue
             if _document_year(span, toks):
@@ -66,7 +69,7 @@ class Attacher:
                     res0 = resolve_time(m.text, self.ctx.published, "past")
                     if res0.is_resolved():
                         self.ctx.clause_dates[(sent.index, fv.i - span.start)] = (res0, m.text)
-                        subj = next((x for x in fv.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                        subj = next((x for x in children(fv) if x.dep_ in ("nsubj", "nsubjpass")), None)
                         ref = self.ctx.actors.resolve(sent.index, subj.i - span.start) if subj is not None else None
                         if ref is not None and ref.country:
                             self.ctx.frames.append((sent.index, ref, res0, m.text))
@@ -106,7 +109,7 @@ class Attacher:
         if verb.tag_ not in ("VBZ", "VBP") or self.ctx.published is None or res.end is None or \
                 (self.ctx.published - res.end).days < 1:
             return False
-        objs = {o.i - span.start for o in verb.children if o.dep_ == "dobj"}
+        objs = {o.i - span.start for o in children(verb) if o.dep_ == "dobj"}
         inner = [o for o in cands if o is not c and o.head_i in objs]
         if not inner:
             return False
@@ -190,7 +193,7 @@ class Attacher:
                 # "signed a treaty in Pyongyang": the place hangs from the object
                 others = {o.head_i for o in cands if o is not c and o.head_i not in c.anchors}
                 for a in sorted(c.anchors):
-                    for ch in span[a].children:
+                    for ch in children(span[a]):
                         if ch.i - span.start in others:
                             continue   # "discussed the war in Gaza": the place is the topic's, not the talks'
                         if c.event_type == "CONSULT" and span[a].lemma_.lower() in words("topic_verbs") and \
@@ -203,7 +206,7 @@ class Attacher:
                         break
 
     def _place_under(self, sent: Sentence, tok: Token, c: Candidate, depth: int) -> bool:
-        for ch in tok.children:
+        for ch in children(tok):
             if ch.dep_ != "prep" or ch.lower_ == "from":
                 continue
             pob = pobj(ch)
@@ -225,7 +228,7 @@ class Attacher:
                 c.notes.append(f"place '{noun_phrase(pob)}' -> {p.name} ({p.country})")
                 return True
             low = pob.lemma_.lower()
-            named = next((a for a in pob.children if a.dep_ == "appos"), None) if low in words("placeish_nouns") \
+            named = next((a for a in children(pob) if a.dep_ == "appos"), None) if low in words("placeish_nouns") \
                 and ch.lower_ in words("location_preps") else None
             pa = self.ctx.place(sent, named) if named is not None else None
             if named is not None and pa is not None:
@@ -254,7 +257,7 @@ class Attacher:
         low = tok.lemma_.lower()
         if low in words("multilateral_venue_words"):
             return True
-        for ch in tok.subtree:
+        for ch in subtree(tok):
             r = self.ctx.actors.resolve(sent.index, ch.i - sent.span.start) if ch.pos_ == "PROPN" else None
             if r is not None and r.country in MULTI_IGO:
                 return True
@@ -268,10 +271,10 @@ class Attacher:
         # "met ... Pashinyan in Spain", "attack against Iranian premises in Damascus": a place on the target
         if 0 <= c.target.token < len(span):
             ttok = span[c.target.token]
-            kids = list(ttok.children)
-            kids += [g for k in kids if k.dep_ == "appos" for g in k.children]
+            kids = list(children(ttok))
+            kids += [g for k in kids if k.dep_ == "appos" for g in children(k)]
             if ttok.dep_ == "appos":   # "his Chinese counterpart Wang Yi in Johannesburg"
-                kids += list(ttok.head.children)
+                kids += list(children(ttok.head))
             for ch in kids:
                 if ch.dep_ == "prep" and ch.lower_ in ("in", "at", "near"):
                     pob = pobj(ch)

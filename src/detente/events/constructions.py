@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
+from ..treecache import children, subtree
 from .candidate import Candidate
 from .parse import pobj, verb_above
 from .status import own_status, refused_mode
@@ -33,21 +34,21 @@ if TYPE_CHECKING:
 
 
 def _subject(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _speaker_verb(tok: Token) -> Token | None:
     """The reporting verb whose complement ``tok`` is ("X said [Y must ...]", "[Y must ...], X said")."""
     if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words("obligation_report_verbs"):
         return tok.head
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in words("obligation_report_verbs"):
             return c
     return None
 
 
 def _has_modal(tok: Token, modals: frozenset[str]) -> bool:
-    auxes = [c for c in tok.children if c.dep_ == "aux"]
+    auxes = [c for c in children(tok) if c.dep_ == "aux"]
     if any(a.lower_ in modals for a in auxes):
         return True
     # "has to release", "need to stop": a semi-modal governing the verb
@@ -60,7 +61,7 @@ def _candidate_at(cands: list[Candidate], i: int) -> Candidate | None:
 
 
 def _first_other(ctx: ArticleContext, sent: Sentence, tok: Token, country: str | None) -> ActorRef | None:
-    for t in tok.subtree:
+    for t in subtree(tok):
         if t.i == tok.i or t.pos_ not in ("NOUN", "PROPN"):
             continue
         for r in ctx.refs(sent, t):
@@ -109,7 +110,7 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
                         inner.reason = "content of a demand ('must')"
         # ---- "X is ready / willing / prepared to V ..."
         if tok.lemma_.lower() in ready and tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "xcomp"):
-            comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            comp = next((c for c in children(tok) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
             be = tok.head if tok.dep_ == "acomp" else tok
             subj = _subject(be) or _subject(tok)
             if comp is None or subj is None:
@@ -123,7 +124,7 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
                 target = _first_other(ctx, sent, comp, srcs[0].country)
             if target is None or not target.country:
                 continue
-            negated = any(c.dep_ == "neg" for c in (*be.children, *tok.children))
+            negated = any(c.dep_ == "neg" for c in (*children(be), *children(tok)))
             trig = refuse if negated else offer
             if trig is None:
                 continue
@@ -168,15 +169,15 @@ def characterisations(ctx: ArticleContext, whose: OwnerReader, sent: Sentence,
     for v in span:
         if v.pos_ != "VERB" or v.lemma_.lower() not in words("describe_verbs"):
             continue
-        as_prep = next((t for t in v.subtree if t.dep_ == "prep" and t.lower_ == "as" and
+        as_prep = next((t for t in subtree(v) if t.dep_ == "prep" and t.lower_ == "as" and
                         verb_above(t) is not None and verb_above(t).i == v.i), None)  # type: ignore[union-attr]
         obj = pobj(as_prep) if as_prep is not None else None
         if obj is None:   # "what it called hostile statements from France"
-            obj = next((t for t in v.children if t.dep_ == "oprd"), None)
-        subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+            obj = next((t for t in children(v) if t.dep_ == "oprd"), None)
+        subj = next((t for t in children(v) if t.dep_ == "nsubj"), None)
         if obj is None or subj is None:
             continue
-        labelled = next((t for t in v.children if t.dep_ == "dobj" and t.lower_ not in ("what", "which")),
+        labelled = next((t for t in children(v) if t.dep_ == "dobj" and t.lower_ not in ("what", "which")),
                         None) if obj.dep_ == "oprd" else None
         if labelled is not None:
             # "called the Argentine leader a liar": labelling an actor, never a phone call; an

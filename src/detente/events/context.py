@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
+from ..treecache import children, subtree
 from .parse import name_text, pobj
 from .types import IGO_LIKE
 
@@ -65,7 +66,7 @@ class ArticleContext:
         refs = [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
         # "the president of Kenya and his Tanzanian counterpart": the parser hangs the second person on the
         # country of the first; a person or counterpart phrase there is the head's conjunct
-        for of in (ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+        for of in (ch for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ == "of"):
             pob = pobj(of)
             for cj in (pob.conjuncts if pob is not None else ()):
                 r = self.actors.resolve(sent.index, cj.i - sent.span.start)
@@ -90,7 +91,7 @@ class ArticleContext:
         p = self.place(sent, tok)
         if p is not None:
             return p
-        for ch in tok.children:
+        for ch in children(tok):
             if ch.dep_ == "prep" and ch.lower_ in ("of", "in", "near", "with", "outside", "inside"):
                 pob = pobj(ch)
                 if pob is None:
@@ -106,7 +107,7 @@ class ArticleContext:
         """'Russia's Krasnodar region', 'Ukraine's energy infrastructure': a place-like noun owned by a state."""
         if self.gaz is None or tok.lemma_.lower() not in words("placeish_nouns"):
             return None
-        for ch in tok.subtree:
+        for ch in subtree(tok):
             if ch.dep_ in ("poss", "compound", "amod", "nmod") and ch.i < tok.i:
                 r = self.actors.resolve(sent.index, ch.i - sent.span.start)
                 if r is not None and r.country and r.country not in IGO_LIKE:
@@ -138,7 +139,7 @@ class ArticleContext:
         if tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "ORDINAL", "CARDINAL", "MONEY"):
             return None   # "in March" is a month, not the town in Cambridgeshire
         text = name_text(tok)
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
         pob = pobj(of) if of is not None else None
         if pob is not None and pob.pos_ == "PROPN":
             # "the Sea of Japan", "the Gulf of Aden", "the Strait of Hormuz": the whole name first
@@ -152,7 +153,7 @@ class ArticleContext:
             p = self.gaz.lookup(tok.text)
         if (p is None or p.country is None) and tok.pos_ == "PROPN":
             # "Pakistan and Pakistani-administered Kashmir": a country named inside the place phrase
-            for ch in tok.children:
+            for ch in children(tok):
                 if ch.dep_ in ("nmod", "compound") and ch.pos_ == "PROPN":
                     q = self.gaz.lookup(ch.text)
                     if q is not None and q.country:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
+from ..treecache import children, subtree
 from .parse import pobj, verb_args
 from .types import (
     DOMESTIC_SECTORS,
@@ -146,7 +147,7 @@ class Emitter:
             if head not in (c.head_i, c.clause_i):
                 continue
             link = span[o.ancestors[k - 1][0]] if k else span[o.head_i]
-            purpose = (dep == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in link.children)) or (
+            purpose = (dep == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(link))) or (
                 dep == "prep" and link.lower_ == "in")
         if not purpose:
             return
@@ -300,7 +301,7 @@ class Emitter:
             if c.emitted or c.consumed or c.reason != "no identifiable target" or c.source is None or \
                     c.event_type not in ("ACCUSE", "SUPPORT"):
                 continue
-            objs = [ch for ch in span[c.head_i].children if ch.dep_ == "dobj"]
+            objs = [ch for ch in children(span[c.head_i]) if ch.dep_ == "dobj"]
             judged = {t.i - span.start for o in objs for t in (o, *o.conjuncts)}
             for o in cands:
                 if o is c or not o.emitted or o.head_i not in judged or o.source is None or not o.source.country:
@@ -316,8 +317,8 @@ class Emitter:
         """'Her deputy was also detained': an agentless passive of the act just reported, marked as
         the same again ('also', 'too'), has that act's agent."""
         tok = sent.span[c.head_i]
-        if tok.tag_ != "VBN" or any(ch.dep_ == "agent" for ch in tok.children) or \
-                not any(ch.dep_ == "advmod" and ch.lower_ in words("again_adverbs") for ch in tok.children):
+        if tok.tag_ != "VBN" or any(ch.dep_ == "agent" for ch in children(tok)) or \
+                not any(ch.dep_ == "advmod" and ch.lower_ in words("again_adverbs") for ch in children(tok)):
             return
         last = self.ctx.last_act.get(c.event_type)
         if last is None or not 0 <= c.sent - last[0] <= 2 or last[1] is None:
@@ -410,7 +411,7 @@ class Emitter:
         span = sent.span
         if c.event_type == "CONSULT" and c.mode is None and not c.multilateral_venue:
             tok = span[c.trigger_i[-1]]
-            for ch in tok.subtree:
+            for ch in subtree(tok):
                 if (ch.i < tok.i and ch.dep_ in ("compound", "amod", "npadvmod", "nmod")) or \
                         (ch.head.i == tok.i and ch.dep_ in ("amod", "compound")):
                     r = self.ctx.actors.resolve(sent.index, ch.i - span.start) if ch.pos_ in ("PROPN", "NOUN", "ADJ") \
@@ -422,7 +423,7 @@ class Emitter:
                         break
         if c.event_type == "CONSULT" and c.mode is None:
             for i in c.anchors:
-                for ch in span[i].children:
+                for ch in children(span[i]):
                     pob = pobj(ch) if ch.dep_ == "prep" and ch.lower_ in ("by", "over", "via") else None
                     if pob is not None and pob.lemma_.lower() in words("remote_channels"):
                         c.mode = "phone"
@@ -486,12 +487,12 @@ class Emitter:
             return False
         tok = sent.span[c.trigger_i[0]]
         if tok.pos_ == "VERB":
-            pats = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+            pats = [ch for ch in children(tok) if ch.dep_ in ("dobj", "nsubjpass")]
         else:
             # "the detention of X", and "the detention by the police of X" (the parser hangs 'of' on the agent)
-            heads = [tok, *[a for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "by"
+            heads = [tok, *[a for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ == "by"
                             for a in [pobj(ch)] if a is not None]]
-            pats = [p for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "of"
+            pats = [p for h in heads for ch in children(h) if ch.dep_ == "prep" and ch.lower_ == "of"
                     for p in [pobj(ch)] if p is not None]
         for pat in pats:
             for t in [pat, *[x for x in pat.conjuncts]]:
@@ -518,7 +519,7 @@ def clause_extent(span: Span, c: Candidate) -> tuple[int, int]:
 
 def _reciprocal(tok: Token) -> bool:
     """Does the act's own phrase name its target as 'each other', 'one another' or 'the other('s)'?"""
-    own = [t for ch in tok.children if ch.dep_ not in ("conj", "cc", "advcl", "parataxis") for t in ch.subtree]
+    own = [t for ch in children(tok) if ch.dep_ not in ("conj", "cc", "advcl", "parataxis") for t in subtree(ch)]
     for t in own:
         if t.lower_ in ("other", "another") and t.i > tok.i and t.dep_ != "amod" and \
                 t.doc[t.i - 1].lower_ in ("each", "one", "the"):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
+from ..treecache import children
 from .arguments import ArgumentReader
 from .attach import Attacher
 from .candidate import Candidate, Hit
@@ -139,14 +140,14 @@ class SentenceCoder:
             chain = [clause_tok]
         c.clause_i = h.clause
         c.head_i, c.lemma = h.i, tok.lemma_.lower()
-        c.object_words = {ch.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")} | {
+        c.object_words = {ch.lemma_.lower() for ch in children(tok) if ch.dep_ in ("dobj", "nsubjpass")} | {
             w.lower() for w in h.text.split()}
         t = tok
         while t.head.i != t.i:
             c.ancestors.append((t.head.i - span.start, t.dep_))
             t = t.head
         if h.kind == "noun" and any(ch.dep_ in ("det", "poss") and ch.lower_ in words("anaphoric_determiners")
-                for ch in tok.children):
+                for ch in children(tok)):
             c.notes.append("anaphoric-noun")
         c.anchors = {h.i, *(t.i - span.start for t in chain)}
         frame = self.status.frame(sent, h, c, chain, by_token)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
+from ..treecache import children, subtree
 from .parse import depth_below, noun_phrase, pobj, verb_args
 from .types import IGO_LIKE, ONE_SIDED_TYPES, STATE_SECTORS
 
@@ -38,7 +39,7 @@ class OwnerReader:
         nationality modifier, 'including' members, or an 'of' complement."""
         span = sent.span
         order: list[tuple[int, Token | None]] = []
-        for ch in tok.children:
+        for ch in children(tok):
             d, low = ch.dep_, ch.lower_
             if d == "poss":
                 order.append((0, ch))
@@ -52,11 +53,11 @@ class OwnerReader:
                     order.append((1, ag))
                 elif s_ is not None and s_.i != tok.i and s_.lower_ not in ("that", "which", "who"):
                     order.append((2, s_))
-                for gch in ch.children:     # "the escalation represented by the attack launched by Iran"
+                for gch in children(ch):     # "the escalation represented by the attack launched by Iran"
                     if gch.dep_ == "agent":
                         inner = pobj(gch)
                         if inner is not None:
-                            for x in inner.children:
+                            for x in children(inner):
                                 if x.dep_ == "acl":
                                     _s2, _o2, ag2 = verb_args(x, [x])
                                     if ag2 is not None:
@@ -79,7 +80,7 @@ class OwnerReader:
         return []
 
     def from_owner(self, sent: Sentence, tok: Token) -> list[ActorRef]:
-        for ch in tok.children:
+        for ch in children(tok):
             if ch.dep_ == "prep" and ch.lower_ == "from":
                 pob = pobj(ch)
                 if pob is not None:
@@ -164,7 +165,7 @@ class OwnerReader:
         """'condemned the coup in Gabon', 'welcomed the vote in Ghana': an act with no owner, placed in a
         country, is that country's own affair; the country (not a city in it, unless ``cities``) is the
         target."""
-        for ch in tok.subtree:
+        for ch in subtree(tok):
             if ch.dep_ == "prep" and ch.lower_ == "in" and depth_below(ch, tok) <= (depth if cities else 4):
                 pob = pobj(ch)
                 pl = self.ctx.place(sent, pob) if pob is not None else None
@@ -192,7 +193,7 @@ class OwnerReader:
                 break
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in words("evaluative_speech_verbs"):
-                subj = [ch for ch in cur.children if ch.dep_ in ("nsubj",)]
+                subj = [ch for ch in children(cur) if ch.dep_ in ("nsubj",)]
                 if subj:
                     speaker = self.ctx.refs(sent, subj[0])
                     break

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import words
+from ..treecache import children, subtree
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,9 +42,9 @@ def verb_above(tok: Token) -> Token | None:
 def _asked_to(cur: Token) -> bool:
     """'called on the ministers to agree ...' parsed with the infinitive as an adverbial clause: it is still the
     complement of 'call on X' (a to-infinitive after an 'on/upon' object of its head)."""
-    if cur.dep_ != "advcl" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in cur.children):
+    if cur.dep_ != "advcl" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in children(cur)):
         return False
-    return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") and ch.i < cur.i for ch in cur.head.children)
+    return any(ch.dep_ == "prep" and ch.lower_ in ("on", "upon") and ch.i < cur.i for ch in children(cur.head))
 
 
 def visit_adjunct(tok: Token) -> bool:
@@ -130,7 +131,7 @@ def transparent(tok: Token) -> bool:
 def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | None, Token | None]:
     """Logical subject, object and passive agent of a verb, inherited along control and coordination."""
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and \
-            not any(ch.dep_ in ("advmod", "npadvmod") for ch in tok.children):
+            not any(ch.dep_ in ("advmod", "npadvmod") for ch in children(tok)):
         # "recalled its staff, suspended visa services": a participle the parser hung on its object
         noun = tok.head
         gov = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
@@ -138,7 +139,7 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
         return gsubj, noun, None
     subj = obj = agent = None
     passive = False
-    for ch in tok.children:
+    for ch in children(tok):
         if ch.dep_ in ("nsubj",) and subj is None:
             subj = ch
         elif ch.dep_ == "nsubjpass" and subj is None:
@@ -163,9 +164,9 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
         subj = tok.head   # "a declaration demanding that ...", "protesters calling for ...": the noun acts
     if subj is None:
         # parser quirk: "Egypt and Qatar are mediating" hangs the subject on the auxiliary
-        for aux in tok.children:
+        for aux in children(tok):
             if aux.dep_ in ("aux", "auxpass"):
-                subj = next((g for g in aux.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = next((g for g in children(aux) if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     passive = subj.dep_ == "nsubjpass"
                     break
@@ -177,7 +178,7 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
                 break
             if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (cur.dep_ == "pobj" and head.dep_ == "prep"):
                 nxt = head if head.pos_ in ("VERB", "AUX", "ADJ") else head.head
-                for ch in nxt.children:
+                for ch in children(nxt):
                     if ch.dep_ in ("nsubj", "nsubjpass"):
                         subj = ch
                         break
@@ -194,7 +195,7 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
             if cur.dep_ == "acl" and cur.tag_ == "VB" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj"):
                 # "is taking action to impose", "took steps to deliver": the subject of the light verb
                 gov = head.head if head.dep_ == "dobj" else head.head.head
-                for ch in gov.children:
+                for ch in children(gov):
                     if ch.dep_ in ("nsubj", "nsubjpass"):
                         subj = ch
                         break
@@ -215,13 +216,13 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
     return subj, obj, agent
 
 def pobj(prep: Token) -> Token | None:
-    for ch in prep.children:
+    for ch in children(prep):
         if ch.dep_ in ("pobj", "pcomp"):
             return ch
     return None
 
 def noun_phrase(tok: Token) -> str:
-    left = min((t.i for t in tok.subtree if t.dep_ in ("compound", "det", "amod", "nmod", "poss") or t.i == tok.i),
+    left = min((t.i for t in subtree(tok) if t.dep_ in ("compound", "det", "amod", "nmod", "poss") or t.i == tok.i),
                default=tok.i)
     return tok.doc[left:tok.i + 1].text
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
+from ..treecache import children, subtree
 from .owners import asked_state
 from .parse import distinct_sectors, noun_phrase, pobj, verb_args, visit_adjunct
 from .types import ONE_SIDED_TYPES, OWN_MEASURE_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
@@ -50,7 +51,7 @@ def refused_mode(trig: Trigger, tok: Token) -> str:
         return "change"
     if trig.type == "AGREE":
         # "rejected an offer of talks", "turned down a proposal for aid": the offer's content decides
-        inner = [pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("of", "for")]
+        inner = [pobj(ch) for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ in ("of", "for")]
         for p in inner:
             if p is not None and p.lemma_.lower() in words("meet_words"):
                 return "meet"
@@ -62,7 +63,7 @@ def refused_mode(trig: Trigger, tok: Token) -> str:
 
 def own_status(mod: Modality, tok: Token) -> str:
     """The status a frame verb has of its own ('will refuse' is planned, 'may refuse' hypothetical)."""
-    kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    kids = {c.lower_ for c in children(tok) if c.dep_ in ("aux", "auxpass", "neg")}
     if any(mod.has("future_aux", k) for k in kids):
         return "planned"
     if any(mod.has("hypo_aux", k) for k in kids):
@@ -109,7 +110,7 @@ class StatusReader:
             c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
         top = chain[-1] if chain else tok
         if frame is None and top.dep_ in ("acl", "advcl") and top.head.pos_ == "NOUN" and \
-                any(g.dep_ == "aux" and g.lower_ == "to" for g in top.children):
+                any(g.dep_ == "aux" and g.lower_ == "to" for g in children(top)):
             outer = by_token.get(top.head.i - span.start)
             if outer is not None and outer.trigger.type == "REJECT":
                 # "Serbia's refusal to impose sanctions": what is refused is the refusal's content, not an act
@@ -172,7 +173,7 @@ class StatusReader:
                     break
         # nominal modifiers: "a planned trip", "a possible visit", "no talks"
         if h.kind == "noun":
-            for ch in tok.children:
+            for ch in children(tok):
                 w = ch.lower_
                 if ch.dep_ in ("amod", "compound", "nmod") and mod.has("plan_modifier", w):
                     cues.planned = True
@@ -216,7 +217,7 @@ class StatusReader:
                 cues.neg = True
                 cues.notes.append(f"denied by '{denier.text}'")
         that_acl = top.dep_ in ("acl", "advcl") and head.pos_ == "NOUN" and any(
-            m.dep_ == "mark" and m.lower_ in ("that", "for") for m in top.children)   # "its demand that X lift"
+            m.dep_ == "mark" and m.lower_ in ("that", "for") for m in children(top))   # "its demand that X lift"
         if cues.frame is None and (top.dep_ == "ccomp" or that_acl) and head.i != top.i and \
                 head.pos_ in ("VERB", "NOUN") and (mod.matches("request", head) or (
                     that_acl and self._request_noun(head))) and h.trigger.type not in ("REQUEST",):
@@ -227,8 +228,8 @@ class StatusReader:
                 h.kind == "verb":
             # "has plans to visit" is planned; "has no plans to visit", "does not intend ..." is negated
             gov = head.head if head.dep_ in ("dobj", "attr", "nsubj") else None
-            if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in head.children) or (
-                    gov is not None and any(ch.dep_ == "neg" for ch in gov.children)):
+            if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in children(head)) or (
+                    gov is not None and any(ch.dep_ == "neg" for ch in children(gov))):
                 cues.neg = True
                 cues.notes.append(f"'no {head.text}' to: negated")
             else:
@@ -238,7 +239,7 @@ class StatusReader:
             head.lemma_.lower() in words("report_verbs") | set(mod.words.get("report", ()))
         if cues.cancelled:
             return "cancelled", cues.frame, cues.notes
-        would_report = under_report and any(c.lower_ == "would" for v in chain for c in v.children)
+        would_report = under_report and any(c.lower_ == "would" for v in chain for c in children(v))
         if cues.neg and (cues.future or would_report) and h.trigger.type == "CONSULT":
             cues.notes.append("will not take part in a planned consultation: cancelled")
             return "cancelled", cues.frame, cues.notes
@@ -253,7 +254,7 @@ class StatusReader:
             cues.hypo = False
             cues.notes.append("a threat's condition is its content: the threat occurred")
         if cues.hypo:
-            if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in v.children):
+            if under_report and not conditional and any(c.lower_ == "would" for v in chain for c in children(v)):
                 cues.notes.append("'would' in reported speech reads as future")
                 return "planned", cues.frame, cues.notes
             return "hypothetical", cues.frame, cues.notes
@@ -278,7 +279,7 @@ class StatusReader:
             cues.neg = True
             cues.notes.append(f"'{v.text}' to: it did not happen")
         elif mod.matches("attempt_frame", v) and (v.tag_ == "VBD" or (v.tag_ == "VBN" and any(
-                a.dep_ == "aux" and a.lemma_ == "have" for a in v.children))):
+                a.dep_ == "aux" and a.lemma_ == "have" for a in children(v)))):
             cues.notes.append(f"a past attempt ('{v.text}') happened")
         elif mod.matches("plan_frame", v) and not mod.has("report", lemma) and v.i != (
                 h.light + sent.span.start if h.light is not None else -1):
@@ -290,7 +291,7 @@ class StatusReader:
     def _verb_cues(self, sent: Sentence, v: Token, cues: _Cues) -> None:
         """Auxiliaries, negation and conditions on one verb of the chain."""
         mod = self.ctx.mod
-        for ch in v.children:
+        for ch in children(v):
             w = ch.lower_
             if ch.dep_ in ("aux", "auxpass"):
                 if mod.has("future_aux", w):
@@ -305,14 +306,14 @@ class StatusReader:
                 cues.neg = True
                 cues.notes.append(f"negated by '{ch.text}'")
             elif ch.dep_ == "advcl" and any(m.dep_ == "mark" and mod.has("condition", m.lower_)
-                                             for m in ch.children):
+                                             for m in children(ch)):
                 cues.hypo = True
                 cues.notes.append("consequent of a condition")
-                if any(m.dep_ == "mark" and m.lower_ in words("ultimatum_marks") for m in ch.children) and any(
+                if any(m.dep_ == "mark" and m.lower_ in words("ultimatum_marks") for m in children(ch)) and any(
                         a.dep_ == "aux" and (mod.has("future_aux", a.lower_) or a.lower_ == "would")
-                        for a in v.children):
+                        for a in children(v)):
                     cues.notes.append(_ULTIMATUM)
-        if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in v.children) and v.dep_ == "advcl":
+        if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in children(v)) and v.dep_ == "advcl":
             cues.hypo = True
             cues.notes.append("inside a condition")
 
@@ -442,13 +443,13 @@ class StatusReader:
                     c.event_type != "AGREE":   # "invited them to agree on a text" is a request (clause_sense)
                 continue
             tok = span[c.head_i]
-            obj = next((x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")), None)
+            obj = next((x for x in children(tok) if x.dep_ in ("dobj", "nsubjpass")), None)
             guests = self.ctx.refs(sent, obj) if obj is not None else []
             if not guests or guests[0].country == c.source.country:
                 continue
             place: Place | None = None
             place_tok: Token | None = None
-            for x in tok.subtree:
+            for x in subtree(tok):
                 if x.dep_ == "pobj" and x.head.lower_ in ("to", "in") and self.ctx.is_place(sent, x):
                     place, place_tok = self.ctx.place(sent, x), x
                     break
@@ -516,7 +517,7 @@ class StatusReader:
                 outer.mode = refused_mode(c.trigger, span[c.trigger_i[0]])
             if outer.mode is None and outer.event_type == "THREATEN":
                 outer.mode = THREAT_MODE.get((c.trigger.type, c.mode), THREAT_MODE.get((c.trigger.type, None)))
-                inner_words = {t.lemma_.lower() for t in span[c.head_i].subtree}
+                inner_words = {t.lemma_.lower() for t in subtree(span[c.head_i])}
                 if c.trigger.type == "SANCTION" and inner_words & words("relation_words"):
                     outer.mode = "relations"   # "threatened to cut diplomatic ties"
                 if outer.mode:
@@ -552,8 +553,8 @@ class StatusReader:
             return False
         span = sent.span
         verb = span[outer.head_i]
-        asked = [ch for ch in verb.children if ch.dep_ == "dobj"] + [
-            p for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in ("on", "upon")
+        asked = [ch for ch in children(verb) if ch.dep_ == "dobj"] + [
+            p for ch in children(verb) if ch.dep_ == "prep" and ch.lower_ in ("on", "upon")
             if (p := pobj(ch)) is not None]
         refs = self.ctx.refs(sent, asked[0]) if asked else []
         if not refs or refs[0].country != outer.source.country:
@@ -581,16 +582,16 @@ class StatusReader:
         ("the two Canadians held by China"), or the source of their detention coded in the sentence."""
         own = c.source if c.source is not None and c.source.country else None
         span = sent.span
-        of = next((ch for ch in span[c.head_i].children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+        of = next((ch for ch in children(span[c.head_i]) if ch.dep_ == "prep" and ch.lower_ == "of"), None)
         freed = pobj(of) if of is not None else None
         if freed is None:
             return own
-        for ch in freed.children:
+        for ch in children(freed):
             apob = verb_args(ch, [ch])[2] if ch.dep_ == "acl" else None
             refs = self.ctx.refs(sent, apob) if apob is not None else []
             if refs and refs[0].country:
                 return refs[0]
-        inside = {t.i - span.start for t in freed.subtree}
+        inside = {t.i - span.start for t in subtree(freed)}
         held = [o for o in cands if o is not c and o.event_type == "COERCE" and o.trigger_i[0] in inside and
                 o.source is not None and o.source.country]
         return held[0].source if held else own

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
+from ..treecache import children, subtree
 from .candidate import Hit
 from .lexicon import DEFAULT_LIGHT_VERBS, Trigger
 from .owners import asked_state
@@ -44,7 +45,8 @@ class TriggerFinder:
             hit = self._verb_hit(span, tok, lemma) if verbish else None
             if hit is not None:
                 hits.append(hit)
-            if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ in ("NN", "NNS")):
+            pos = tok.pos_
+            if pos in ("NOUN", "PROPN") or (pos == "VERB" and tok.tag_ in ("NN", "NNS")):
                 hit = self._noun_hit(span, tok, lemma)
                 if hit is not None:
                     hits.append(hit)
@@ -53,30 +55,34 @@ class TriggerFinder:
     def _reading(self, sent: Sentence, tok: Token) -> tuple[str, bool]:
         """The lemma to look a token up by, and whether it reads as a verb."""
         lemma = tok.lemma_.lower()
-        verbish = tok.pos_ in ("VERB",) or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
-        if sent.kind == "headline" and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB") and \
+        pos = tok.pos_
+        verbish = pos == "VERB" or (pos == "NOUN" and tok.tag_.startswith("VB"))
+        if sent.kind == "headline" and tok.text[:1].isupper() and pos in ("PROPN", "NOUN", "VERB") and \
                 not self.ctx.trig.verbs_for(lemma) and tok.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
             # Title Case headlines: "Secretary-General Urges All Parties", "Russia Threatens ..."
             for guess in _lemma_guesses(tok.lower_):
                 if self.ctx.trig.verbs_for(guess) and tok.lower_ != guess:
                     lemma, verbish = guess, True
                     break
-        if verbish and tok.dep_ == "amod" and (any(ch.dep_ in ("advmod", "npadvmod") for ch in tok.children)):
+        if verbish and tok.dep_ == "amod" and (any(ch.dep_ in ("advmod", "npadvmod") for ch in children(tok))):
             verbish = False   # "internationally recognized borders", "EU-brokered meeting"
         return lemma, verbish
 
     def _verb_hit(self, span: Span, tok: Token, lemma: str) -> Hit | None:
         """The longest verb pattern of ``lemma`` that matches at ``tok`` and passes its sense filter."""
         i = tok.i - span.start
-        pats = sorted(self.ctx.trig.verbs_for(lemma), key=lambda vp: (-len(vp.rest), not _objects_fit(
-            tok, vp.trigger.objects)))
+        pats = self.ctx.trig.verbs_for(lemma)
+        if not pats:
+            return None
+        fit = _ObjectFit(tok)
+        pats = sorted(pats, key=lambda vp: (-len(vp.rest), not fit(vp.trigger.objects)))
         for vp in pats:
             extra = _match_rest(tok, vp.rest)
             if extra is None:
                 continue
             if tok.dep_ == "amod" and vp.trigger.type not in AMOD_TYPES:
                 continue
-            if vp.trigger.objects_required and not vp.rest and not _objects_fit(tok, vp.trigger.objects):
+            if vp.trigger.objects_required and not vp.rest and not fit(vp.trigger.objects):
                 continue   # a sense filter: "address the issue" is no visit, "launch a campaign" no strike
             if vp.trigger.objects_required and vp.rest and any(ch.dep_ == "dobj" for ch in tok.children) and \
                     not _objects_fit(tok, vp.trigger.objects):
@@ -96,14 +102,17 @@ class TriggerFinder:
 
     def _noun_hit(self, span: Span, tok: Token, lemma: str) -> Hit | None:
         """The longest noun pattern of ``lemma`` whose modifiers precede ``tok``, with its clause."""
+        npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
+        if not npats:
+            return None
         i = tok.i - span.start
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
                                                      "WORK_OF_ART", "PRODUCT"):
             return None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in words("actor_compound_heads"):
             return None   # "riot police", "protest leaders", "strike aircraft": a kind of actor, not an act
-        npats = self.ctx.trig.nouns_for(lemma) or self.ctx.trig.nouns_for(tok.lower_)
-        npats = sorted(npats, key=lambda p: (-len(p.modifiers), not _objects_fit(tok, p.trigger.objects)))
+        fit = _ObjectFit(tok)
+        npats = sorted(npats, key=lambda p: (-len(p.modifiers), not fit(p.trigger.objects)))
         for np_ in npats:
             mods = _match_modifiers(tok, np_.modifiers)
             if mods is None:
@@ -143,8 +152,8 @@ class TriggerFinder:
             if h.kind != "verb":
                 continue
             tok = span[h.i]
-            comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.i - span.start in by_i]
+            comps = [c for c in children(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            objs = [c for c in children(tok) if c.dep_ in ("dobj", "nsubjpass") and c.i - span.start in by_i]
             # "refused to lift", "declined to comment": the frame decides, not the refusal verb itself
             if h.trigger.type == "REJECT" and self.ctx.mod.matches("refusal", tok) and comps:
                 drop.add(h.i)
@@ -210,15 +219,15 @@ class TriggerFinder:
                 c.notes.append(f"mode from complement '{inner.text}': {c.mode}")
             else:
                 # "asked Germany for air defence systems", "declined an invitation"
-                wanted = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "xcomp", "nsubjpass")
-                         for t in ch.subtree}
+                wanted = {t.lemma_.lower() for ch in children(tok) if ch.dep_ in ("dobj", "prep", "xcomp", "nsubjpass")
+                         for t in subtree(ch)}
                 if wanted & words("meet_words"):
                     c.mode = "meet"
                 elif wanted & words("assist_words"):
                     c.mode = "assist"
         # "was welcomed in Beijing by Xi", "welcomed Lula to Beijing": a welcome at a place is hosting
         if c.event_type == "SUPPORT" and h.kind == "verb" and c.lemma in words("host_verbs"):
-            where = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("in", "to", "at")
+            where = next((ch for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ in ("in", "to", "at")
                           and pobj(ch) is not None and self.ctx.is_place(sent, pobj(ch))), None)  # type: ignore[arg-type]
             if where is not None and c.source is not None and c.target is not None:
                 c.event_type, c.mode = "CONSULT", "visit"
@@ -294,7 +303,7 @@ class TriggerFinder:
             c.event_type, c.mode = "ACCUSE", "disapprove"
             c.notes.append(f"a protest '{span[h.light].text}' through channels is an accusation (ACCUSE/disapprove)")
             if c.target is None:
-                w = next((ch for ch in span[h.light].children if ch.dep_ == "prep" and ch.lower_ in ("with", "to")),
+                w = next((ch for ch in children(span[h.light]) if ch.dep_ == "prep" and ch.lower_ in ("with", "to")),
                          None)
                 pob = pobj(w) if w is not None else None
                 refs = self.ctx.refs(sent, pob) if pob is not None else []
@@ -302,12 +311,12 @@ class TriggerFinder:
                     c.target = refs[0]
         # a missile fired over a country or into the sea is a weapons test, not an attack
         if c.event_type == "ASSAULT" and h.kind == "verb" and c.lemma in words("weapon_fire_verbs"):
-            objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+            objs = [ch for ch in children(tok) if ch.dep_ == "dobj"]
             weapon = bool(objs) and objs[0].lemma_.lower() in words("weapon_words")
-            kids = [*tok.children, *(g for o in objs for g in o.children)]
+            kids = [*children(tok), *(g for o in objs for g in children(o))]
             over = next((ch for ch in kids if ch.dep_ == "prep" and ch.lower_ == "over"), None)
             sea = any(ch.dep_ == "prep" and ch.lower_ in ("into", "off") and any(
-                g.lemma_.lower() in words("sea_words") for g in ch.subtree)
+                g.lemma_.lower() in words("sea_words") for g in subtree(ch))
                 for ch in kids)
             if weapon and (over is not None or sea):
                 c.event_type, c.mode = "MOBILIZE", "weapons"
@@ -350,20 +359,39 @@ def _denied_report(obj: Token) -> bool:
 
 def _objects_fit(tok: Token, objects: tuple[str, ...]) -> bool:
     """Does the trigger's object or complement name one of ``objects`` ('withdrawal from the treaty')?"""
-    if not objects:
-        return False
+    return _ObjectFit(tok)(objects)
+
+
+class _ObjectFit:
+    """:func:`_objects_fit` of one token, for the many patterns of its lemma: the words of its objects
+    and complements are read from the parse once, on the first pattern that names objects."""
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self._words: set[str] | None = None
+
+    def __call__(self, objects: tuple[str, ...]) -> bool:
+        if not objects:
+            return False
+        if self._words is None:
+            self._words = _object_words(self.tok)
+        return not self._words.isdisjoint(objects)
+
+
+def _object_words(tok: Token) -> set[str]:
+    """The lemmas of the token's objects and complements that :func:`_objects_fit` compares."""
     # a possessor is not the object ("welcomed President Macron's speech" welcomes a speech)
-    owned = {t.i for ch in tok.children for p in ch.subtree if p.dep_ == "poss" for t in p.subtree}
+    owned = {t.i for ch in children(tok) for p in subtree(ch) if p.dep_ == "poss" for t in subtree(p)}
     adjuncts = words("adjunct_fit_preps")   # "met at the request of Ukraine": no object of 'meet'
-    lemmas = {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
-             and not (ch.dep_ == "prep" and ch.lower_ in adjuncts) for t in ch.subtree if t.i not in owned}
+    lemmas = {t.lemma_.lower() for ch in children(tok) if ch.dep_ in ("dobj", "prep", "pobj", "attr", "nsubjpass")
+              and not (ch.dep_ == "prep" and ch.lower_ in adjuncts) for t in subtree(ch) if t.i not in owned}
     # "allowed aid trucks to enter Gaza": the object of 'allow' is the subject of its clause
-    lemmas |= {t.lemma_.lower() for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")
-              for g in ch.children if g.dep_ in ("nsubj", "nsubjpass") for t in g.subtree}
+    lemmas |= {t.lemma_.lower() for ch in children(tok) if ch.dep_ in ("ccomp", "xcomp")
+               for g in children(ch) if g.dep_ in ("nsubj", "nsubjpass") for t in subtree(g)}
     # "the call for Iran to free them": the for-to clause hangs on the noun as acl, its markers below it
-    lemmas |= {m.lower_ for ch in tok.children if ch.dep_ in ("acl", "relcl", "advcl")
-              for m in ch.children if m.dep_ in ("mark", "aux")}
-    return bool(lemmas & set(objects))
+    lemmas |= {m.lower_ for ch in children(tok) if ch.dep_ in ("acl", "relcl", "advcl")
+               for m in children(ch) if m.dep_ in ("mark", "aux")}
+    return lemmas
 
 def _lemma_guesses(word: str) -> list[str]:
     """Crude verb lemmas for a word the tagger saw as a name ('Urges' -> 'urge', 'Threatens' -> 'threaten')."""
@@ -385,9 +413,9 @@ def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
     out: list[int] = []
     doc = tok.doc
     pos = tok.i
-    kids = {c.i: c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent", "xcomp") and
+    kids = {c.i: c for c in children(tok) if c.dep_ in ("prt", "prep", "advmod", "dobj", "dative", "agent", "xcomp") and
             not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME", "ORDINAL") or g.lower_ in ("time", "first")
-                                          for g in c.subtree if g.i != c.i))}
+                                          for g in subtree(c) if g.i != c.i))}
     for w in rest:
         found = None
         for k in sorted(kids):
@@ -404,7 +432,7 @@ def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
                 found = nxt
         if found is None:
             return None
-        idiom = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in words("idiom_objects")
+        idiom = next((c for c in children(tok) if c.dep_ == "dobj" and c.lemma_.lower() in words("idiom_objects")
                       and tok.i < c.i < found and c.lower_ not in rest), None)
         if idiom is not None:
             return None   # "took part in", "took place in": the idiom's noun, not a particle verb's object
@@ -428,7 +456,7 @@ def _match_modifiers(tok: Token, mods: tuple[str, ...]) -> list[int] | None:
     return out
 
 def complement_trigger(tok: Token, by_token: dict[int, Hit], span: Span) -> Hit | None:
-    for ch in tok.subtree:
+    for ch in subtree(tok):
         if ch.i == tok.i:
             continue
         h = by_token.get(ch.i - span.start)
@@ -441,11 +469,11 @@ def complement_trigger(tok: Token, by_token: dict[int, Hit], span: Span) -> Hit 
 def _has_clause_complement(tok: Token) -> bool:
     """Does the noun govern a that-clause, a to-infinitive or a 'for' phrase ("the call that ...", "a call
     to end the war", "calls for calm")?"""
-    for ch in tok.children:
+    for ch in children(tok):
         if ch.dep_ == "prep" and ch.lower_ == "for":
             return True
         if ch.dep_ in ("acl", "ccomp", "relcl", "advcl", "appos") and ch.pos_ in ("VERB", "AUX") and any(
-                g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in ch.children):
+                g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in children(ch)):
             return True
     return False
 
@@ -455,4 +483,4 @@ def _has_act_complement(tok: Token) -> bool:
     not "invited him to visit Beijing")?"""
     return any(ch.dep_ in ("xcomp", "ccomp") and ch.pos_ in ("VERB", "AUX") and
                ch.lemma_.lower() not in words("attendance_verbs") and
-               any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children) for ch in tok.children)
+               any(g.dep_ == "aux" and g.lower_ == "to" for g in children(ch)) for ch in children(tok))

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 __all__ = [
@@ -1222,6 +1223,14 @@ def resolve_time(text: str, published: date | None, tense: Tense = "past") -> Da
     expression gives kind ``none``. Without a publication date only expressions carrying their own
     year resolve.
     """
+    return _resolve_time(text, published, tense, SAME_WEEKDAY_PAST_DAYS_BACK)
+
+
+@lru_cache(maxsize=65_536)
+def _resolve_time(text: str, published: date | None, tense: Tense, _days_back: int) -> DateResolution:
+    """:func:`resolve_time`, remembered: the same expressions recur with the same publication date (every
+    candidate of a sentence, every article of a day); the answer is a frozen record. ``_days_back``:
+    the setting :data:`SAME_WEEKDAY_PAST_DAYS_BACK` it was computed under (part of the key)."""
     first: DateResolution | None = None
     for c in _find(text):
         res = _resolution(c, text, published, tense)

@@ -322,6 +322,9 @@ def _opt_int(s: str) -> int | None:
     return int(s) if s else None
 
 
+MAX_LOOKUPS = 200_000   # names remembered by Gazetteer.lookup before it starts again
+
+
 class Gazetteer:
     """Countries, curated features, US states and cities, indexed by normalised name.
 
@@ -330,6 +333,8 @@ class Gazetteer:
 
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self._dir = Path(data_dir) if data_dir is not None else None
+        # lookup's answers by (name, context countries): the tables never change once read
+        self._lookups: dict[tuple[str, tuple[str, ...]], Place | None] = {}
 
     # -- data loading -------------------------------------------------------------------------------
 
@@ -395,6 +400,15 @@ class Gazetteer:
     def lookup(self, name: str, *, context_countries: Sequence[str] = ()) -> Place | None:
         """The place a name refers to, or None. ``context_countries`` (ISO3) are the countries the
         surrounding text is about; they settle ambiguous city names (see the module docstring)."""
+        memo = (name, tuple(context_countries))
+        if memo in self._lookups:
+            return self._lookups[memo]
+        if len(self._lookups) >= MAX_LOOKUPS:
+            self._lookups.clear()
+        hit = self._lookups[memo] = self._lookup(name, context_countries)
+        return hit
+
+    def _lookup(self, name: str, context_countries: Sequence[str]) -> Place | None:
         key = normalise_name(name)
         if not key:
             return None
