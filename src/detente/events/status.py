@@ -61,6 +61,18 @@ def refused_mode(trig: Trigger, tok: Token) -> str:
     return REQUEST_MODE.get(trig.type, "change")
 
 
+def _framed(cands: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """Each complement of a request or threat with the candidate that frames it."""
+    out: list[tuple[Candidate, Candidate]] = []
+    for c in cands:
+        if c.outer_i is None:
+            continue
+        outer = next((o for o in cands if o.trigger_i[0] == c.outer_i or c.outer_i in o.trigger_i), None)
+        if outer is not None:
+            out.append((c, outer))
+    return out
+
+
 def own_status(mod: Modality, tok: Token) -> str:
     """The status a frame verb has of its own ('will refuse' is planned, 'may refuse' hypothetical)."""
     kids = {c.lower_ for c in children(tok) if c.dep_ in ("aux", "auxpass", "neg")}
@@ -475,12 +487,7 @@ class StatusReader:
         """A threat or request without its own target aims at its complement's target ("warned they may
         impose sanctions on Moscow", "urged Moscow to renew"); the complement gives its mode."""
         span = sent.span
-        for c in cands:
-            if c.outer_i is None:
-                continue
-            outer = next((o for o in cands if o.trigger_i[0] == c.outer_i or c.outer_i in o.trigger_i), None)
-            if outer is None:
-                continue
+        for c, outer in _framed(cands):
             if self._own_measure(sent, outer, c):
                 continue
             if outer.target is None and c.target is not None and c.target.country and (
@@ -526,12 +533,7 @@ class StatusReader:
     def scene_targets(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'called on all parties to respect the ceasefire in Libya': a request or threat with no party named
         aims at the state where its content is to happen (after places are attached)."""
-        for c in cands:
-            if c.outer_i is None:
-                continue
-            outer = next((o for o in cands if o.trigger_i[0] == c.outer_i or c.outer_i in o.trigger_i), None)
-            if outer is None:
-                continue
+        for c, outer in _framed(cands):
             if outer.source is not None and (outer.target is None or (
                     outer.target.kind == "pair" and outer.target.country == outer.source.country)) \
                     and outer.event_type in ("REQUEST", "THREATEN") and c.target is None:
