@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not SEED_TXT.exists(), reason="../shared/spec is
 FLOORS: dict[str, tuple[float, float, float]] = {
     "original-nine": (0.92, 0.98, 0.87),
     "new-first-half": (0.76, 0.82, 0.71),
-    "check-half": (0.33, 0.63, 0.23),
+    "check-half": (0.35, 0.62, 0.25),
     "dev-all": (0.70, 0.85, 0.60),
     "gsr-dev": (0.60, 0.67, 0.54),
 }
@@ -98,8 +98,8 @@ def test_dev_dates_and_places(dev_gold_and_preds: tuple[list[GoldEvent], list[di
     assert nine.date_acc.rate >= 0.90, nine.render(verbose=True)
     assert nine.location_acc.rate >= 0.90, nine.render(verbose=True)
     whole = _report(dev_gold_and_preds, "dev-all")
-    assert whole.date_acc.rate >= 0.74, whole.render(verbose=True)
-    assert whole.location_acc.rate >= 0.85, whole.render(verbose=True)
+    assert whole.date_acc.rate >= 0.73, whole.render(verbose=True)
+    assert whole.location_acc.rate >= 0.83, whole.render(verbose=True)
 
 
 def test_no_event_defaults_to_the_publication_date(coder: Coder) -> None:

@@ -1434,6 +1434,46 @@ CASES: list[Case] = [
      "India and China met on Monday. The UN urged all Libyan parties to agree on an election date.",
      D(2024, 2, 26), ["REQUEST occurred UNO->LBY", "!REQUEST occurred UNO->IND"]),
 
+    # -------------------------------------------------- C4: hopes, rescheduling, 'is due to', 'unlikely to'
+    ("C4", "hopes-to-meet-planned",
+     "The German chancellor hopes to meet Xi in Beijing in the spring.", D(2024, 3, 1),
+     ["CONSULT/visit planned DEU->CHN", "!CONSULT occurred DEU->CHN"]),
+    ("C4", "rescheduled-visit-planned",
+     "The visit by the Saudi crown prince to Pakistan has been rescheduled for next month.", D(2024, 3, 1),
+     ["CONSULT/visit planned SAU->PAK"]),
+    ("C4", "rescheduled-talks-planned",
+     "Beijing rescheduled the talks with Canberra for June.", D(2024, 3, 1), ["CONSULT planned CHN->AUS"]),
+    ("C1", "is-due-to-subject",
+     "The Indian foreign minister is due to hold talks with his Chinese counterpart on Friday.", D(2024, 3, 1),
+     ["CONSULT planned IND->CHN"]),
+    ("C1", "is-set-to-subject",
+     "The Kenyan president is set to meet the Somali leader in Nairobi.", D(2024, 3, 1),
+     ["CONSULT/visit planned SOM->KEN"]),
+    ("C4", "unlikely-to-no-event",
+     "Analysts say Tehran is unlikely to release the detained sailors.", D(2024, 3, 1), []),
+    # -------------------------------------------------- C4: what a declined invitation asks for did not happen
+    ("C4", "declined-invitation-content",
+     "The Chinese defence minister declined an invitation to meet his US counterpart in Singapore.",
+     D(2024, 5, 30), ["REJECT/meet occurred CHN->USA", "!CONSULT occurred CHN->USA"]),
+    ("C4", "rejected-offer-content",
+     "The opposition in Venezuela rejected an offer to join the government.", D(2024, 3, 1),
+     ["!COOPERATE occurred VEN->VEN"]),
+    # -------------------------------------------------- C1: a body's summit is with that body; delegations
+    ("C1", "not-attend-eu-summit",
+     "Hungary said it would not attend the EU summit in Brussels.", D(2024, 3, 1),
+     ["CONSULT/multilateral cancelled HUN->EUR"]),
+    ("C1", "attended-au-summit",
+     "The Kenyan president attended the AU summit in Addis Ababa.", D(2024, 2, 18),
+     ["CONSULT/multilateral occurred KEN->AU"]),
+    ("C2", "send-a-delegation-visit",
+     "South Korea plans to send a delegation to Pyongyang next month.", D(2018, 3, 1),
+     ["CONSULT/visit planned KOR->PRK"]),
+    ("C2", "sent-a-delegation-visit",
+     "Japan sent a delegation to Kyiv on Monday.", D(2024, 3, 1), ["CONSULT/visit occurred JPN->UKR"]),
+    ("C6", "committed-to-supporting-promise",
+     "The Secretary-General said the United Nations was committed to supporting the people of Moldova.",
+     D(2022, 5, 9), ["!SUPPORT planned UNO->MDA"]),
+
 ]
 
 

@@ -103,7 +103,7 @@ class SentenceCoder:
         self.status.complements(sent, cands)
         self.args.prepared_attacks(sent, cands)
         self.args.requests_acted_on(sent, cands)
-        self.status.promise_content(cands)
+        self.status.promise_content(sent, cands)
         self.status.invitations(sent, cands)
         self.status.one_refusal(cands)
         self.status.topics(sent, cands)

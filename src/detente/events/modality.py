@@ -29,6 +29,8 @@ class Modality:
         text = str(getattr(tok, "lower_", "")).lower()
         if self.has(kind, lemma) or self.has(kind, text):
             return True
+        if str(getattr(tok, "pos_", "")) == "VERB" and any(self.has(kind, g) for g in _inflections(text)):
+            return True   # the model's mis-lemmas: "hopes" -> "hop"
         rests = self.phrase_rest(kind, lemma)
         if not rests:
             return False
@@ -66,3 +68,15 @@ def load_modality(path: Path | None = None) -> Modality:
         {k: tuple(v) for k, v in phrases.items()},
         where,
     )
+
+
+def _inflections(word: str) -> tuple[str, ...]:
+    """Crude bases of an inflected verb form ('hopes' -> 'hope', 'hoped' -> 'hope')."""
+    out: list[str] = []
+    if word.endswith("es"):
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+    return tuple(out)

@@ -176,6 +176,11 @@ def verb_args(tok: Token, chain: list[Token]) -> tuple[Token | None, Token | Non
             head = cur.head
             if head.i == cur.i:
                 break
+            if cur.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
+                # "is due / ready / set to hold talks": the copula's subject
+                subj = next((ch for ch in children(head) if ch.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    break
             if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") or (cur.dep_ == "pobj" and head.dep_ == "prep"):
                 nxt = head if head.pos_ in ("VERB", "AUX", "ADJ") else head.head
                 for ch in children(nxt):

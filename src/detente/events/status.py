@@ -113,6 +113,9 @@ class StatusReader:
         status, frame, notes = self.status(sent, tok, h, chain)
         c.notes.extend(notes)
         c.status = status
+        if any(n.endswith("to': speculative") for n in notes):
+            c.consumed, c.emitted = True, False
+            c.reason = "speculation ('unlikely to'), not a reported act"
         if _ULTIMATUM in notes and \
                 trig.type not in ULTIMATUM_EXEMPT_TYPES and frame is None:
             # "will withdraw its peacekeepers from Chad unless ...": the threat is made now
@@ -124,7 +127,9 @@ class StatusReader:
         if frame is None and top.dep_ in ("acl", "advcl") and top.head.pos_ == "NOUN" and \
                 any(g.dep_ == "aux" and g.lower_ == "to" for g in children(top)):
             outer = by_token.get(top.head.i - span.start)
-            if outer is not None and outer.trigger.type == "REJECT":
+            noun = top.head
+            refused_noun = noun.dep_ in ("dobj", "nsubjpass") and self.ctx.mod.matches("refusal", noun.head)
+            if outer is not None and (outer.trigger.type == "REJECT" or refused_noun):
                 # "Serbia's refusal to impose sanctions": what is refused is the refusal's content, not an act
                 c.consumed, c.emitted, c.outer_i = True, False, top.head.i - span.start
                 c.reason = f"content of the refusal '{top.head.text}' (gives its mode and target)"
@@ -278,6 +283,10 @@ class StatusReader:
         """A verb above the trigger that cancels, refuses, requests, threatens, fails, attempts or plans it."""
         mod = self.ctx.mod
         lemma = v.lemma_.lower()
+        if lemma in words("doubt_frames") or v.lower_ in words("doubt_frames"):
+            cues.hypo = True   # "Beijing is unlikely to change course": speculation, nothing done
+            cues.notes.append(f"'{v.text} to': speculative")
+            return
         if mod.matches("cancel", v) and cues.frame is None:
             cues.cancelled = True
             cues.notes.append(f"'{v.text}' cancels it")
@@ -421,7 +430,7 @@ class StatusReader:
                 o.reason = f"the content of the warning '{c.trigger_text}'"
                 break
 
-    def promise_content(self, cands: list[Candidate]) -> None:
+    def promise_content(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'Spain and Morocco agreed to carry out joint patrols', 'offered to mediate', 'agreed on a trade pact':
         the promised act is the content of the AGREE, one action; it gives the AGREE its partner when the
         promise names none, and is not a second, planned event (rule: +content)."""
@@ -437,6 +446,8 @@ class StatusReader:
                 deps = [d for _i, d in o.ancestors[:path.index(c.head_i) + 1]]
                 if not set(deps) <= words("promise_content_deps") or deps[0] == "conj":
                     continue
+                if "pcomp" in deps and sent.span[c.head_i].pos_ != "VERB":
+                    continue   # "its commitment to supporting X": a standing commitment, not a promise made
                 if c.target is None and o.target is not None and (
                         c.source is None or o.target.country != c.source.country):
                     c.target = o.target

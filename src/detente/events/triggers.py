@@ -297,6 +297,15 @@ class TriggerFinder:
                 if c.target is not None and c.source is not None and c.target.country != c.source.country and \
                         c.target.rule.startswith("implicit"):
                     c.target = None
+        # "would not attend the EU summit", "joined the NATO summit": a body's own summit is with that body
+        if c.event_type == "CONSULT" and c.mode == "multilateral" and h.kind == "noun" and c.target is None and \
+                c.source is not None:
+            named = [tok, *[ch for ch in children(tok) if ch.dep_ in ("compound", "nmod", "poss") and ch.i < tok.i]]
+            body: ActorRef | None = next((r for ch in named for r in self.ctx.refs(sent, ch) if r.country and
+                                          r.actor.sector == "IGO" and r.country != c.source.country), None)
+            if body is not None:
+                c.target = body
+                c.notes.append(f"the summit of {body.country}: with that body")
         # "lodged a protest with China": a diplomatic protest is an accusation, not a demonstration
         if trig.type == "PROTEST" and h.kind == "noun" and h.light is not None and \
                 span[h.light].lemma_.lower() in words("channel_protest_verbs"):
