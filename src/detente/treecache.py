@@ -38,21 +38,20 @@ def _cache(doc: Doc) -> _Cache:
     return hit[1]
 
 
+def _read(tok: Token, which: int) -> tuple[Token, ...]:
+    """One token's cached walk: ``which`` 0 for its children, 1 for its subtree."""
+    memo = _cache(tok.doc)[which]
+    out = memo.get(tok.i)
+    if out is None:
+        out = memo[tok.i] = tuple(tok.children if which == 0 else tok.subtree)
+    return out
+
+
 def children(tok: Token) -> tuple[Token, ...]:
     """``tuple(tok.children)``: the token's syntactic children in document order."""
-    kids = _cache(tok.doc)[0]
-    i = tok.i
-    out = kids.get(i)
-    if out is None:
-        out = kids[i] = tuple(tok.children)
-    return out
+    return _read(tok, 0)
 
 
 def subtree(tok: Token) -> tuple[Token, ...]:
     """``tuple(tok.subtree)``: the token and all its descendants in document order."""
-    subs = _cache(tok.doc)[1]
-    i = tok.i
-    out = subs.get(i)
-    if out is None:
-        out = subs[i] = tuple(tok.subtree)
-    return out
+    return _read(tok, 1)

@@ -492,9 +492,8 @@ class ArticleActors:
         two_of_a_kind = tok.tag_ in ("NNS", "NNPS") and ("both" in kids or {"the", "two"} <= kids) and \
             role is not None and role.sector in ("GOV", "MIL", "IGO") and mod_country is None and \
             not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-        located = low in PAIR_HEADS and self._country_of_locative(sent, tok) is not None   # "the parties in Yemen"
-        if located and _is_pair_np(tok) and mod_country is None:
-            loc = self._country_of_locative(sent, tok)
+        loc = self._country_of_locative(sent, tok) if low in PAIR_HEADS else None   # "the parties in Yemen"
+        if loc is not None and _is_pair_np(tok) and mod_country is None:
             return ActorRef(Actor(text=_np_text(np), name=None, role="parties", country=loc, sector=None),
                             "group", f"parties-in:{loc}", sent, i, plural=True)
         if ((low in PAIR_HEADS and _is_pair_np(tok) and mod_country is None) or

@@ -460,8 +460,8 @@ class Emitter:
             return False
         if c.event_type not in ONE_SIDED_TYPES and not (c.event_type == "REJECT" and c.mode == "yield"):
             return False
-        unilateral = any(ch.lower_ in words("unilateral_words") for ch in sent.span[c.head_i].children)
-        if c.event_type == "RETREAT" and c.mode not in ("resign", None) and not (c.mode == "ceasefire" and unilateral):
+        if c.event_type == "RETREAT" and c.mode not in ("resign", None) and not (c.mode == "ceasefire" and any(
+                ch.lower_ in words("unilateral_words") for ch in sent.span[c.head_i].children)):
             return False   # "declared a unilateral ceasefire" needs no other party
         if c.event_type == "COERCE" and c.mode not in ("curfew", "censor", "martial-law") and \
                 not c.trigger.no_patient:
