@@ -48,8 +48,11 @@ def test_dashboard_usa_china_chart_timeline_event(browser: Any, base_url: str) -
     assert "United States ↔ China" in page.inner_text("#index-title")
     timeline = page.inner_text("#timeline")
     assert "refused" in timeline and "Woodside" in timeline and "held" in timeline
-    assert page.locator("#events tbody tr").count() == 25
-    assert "verdict-frozen" in page.inner_html("#channels")
+    from playwright.sync_api import expect
+
+    # the events table, the channels and the timeline load in parallel: wait for each, never race them
+    expect(page.locator("#events tbody tr")).to_have_count(25)
+    expect(page.locator("#channels .verdict-frozen").first).to_be_attached()
     page.screenshot(path=str(ARTIFACTS / "dashboard-usa-chn.png"), full_page=True)
 
     link = page.locator("#timeline li.engagement a.event-link", has_text="Li Shangfu").first
