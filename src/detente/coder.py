@@ -147,7 +147,7 @@ class Coder:
                 _present_tense(s, c, pub)
             cands.extend(found)
         _replies(cands)
-        cands = split_coordinated(cands)
+        cands = split_coordinated(cands, self.gazetteer)
         _anaphoric_days(cands)
         dates = dict(coder.clause_dates)
         for c in cands:

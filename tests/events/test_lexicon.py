@@ -254,7 +254,7 @@ def test_longest_patterns_first(lx: TriggerLexicon) -> None:
     ("launch", "VERB", ["ASSAULT", "MOBILIZE"]),
     ("withdraw", "VERB", ["RETREAT", "SANCTION"]),
     ("expel", "VERB", ["SANCTION", "COERCE"]),
-    ("send", "VERB", ["AID", "MOBILIZE"]),
+    ("send", "VERB", ["CONSULT", "AID", "MOBILIZE"]),   # CONSULT only with an envoy as object
     ("call", "NOUN", ["CONSULT", "REQUEST"]),
 ])
 def test_ambiguous_lemmas_primary_reading_first(lx: TriggerLexicon, lemma: str, kind: str, order: list[str]) -> None:

@@ -369,6 +369,8 @@ class ArgumentReader:
                 if pob is None:
                     continue
                 if p == "between" or p == "among":
+                    if trig.type == "CONSULT" and h.kind == "verb" and hd.i != span[h.i].i:
+                        continue   # "discussed the dispute between A and B with C": a topic's parties
                     roles.between = self.ctx.refs(sent, pob)
                     continue
                 if trig.destination and p in ("to", "in", "for") and self.ctx.is_place(sent, pob) and \
@@ -449,12 +451,46 @@ class ArgumentReader:
                             break
                 if roles.tgts:
                     break
+            if not roles.tgts and trig.type in ("AGREE", "REJECT"):
+                # "agreed to let Finland join the alliance", "refused to allow Kenyan police in": the party the
+                # promised (or refused) act is for, named inside the complement
+                roles.tgts = self._complement_party(sent, tok, roles)
+                if roles.tgts:
+                    c.notes.append(f"the party the promised or refused act concerns: {roles.tgts[0].country}")
+
+    def _complement_party(self, sent: Sentence, tok: Token, roles: _Roles) -> list[ActorRef]:
+        """The first state named as a participant (subject, object, possessor, 'with/to/for' object) inside the
+        trigger's infinitive complement, other than the source's own."""
+        own = roles.srcs[0].country if roles.srcs else None
+        for ch in children(tok):
+            if ch.dep_ != "xcomp":
+                continue
+            for g in ch.subtree:
+                if g.dep_ not in ("nsubj", "dobj", "poss", "pobj") or g.i == ch.i:
+                    continue
+                if g.dep_ == "pobj" and g.head.lower_ not in ("with", "to", "for"):
+                    continue
+                r = self.ctx.refs(sent, g)
+                if r and r[0].country and r[0].country != own:
+                    return r
+        return []
 
     def _settle(self, sent: Sentence, h: Hit, c: Candidate, frame: Frame | None, roles: _Roles) -> None:
         """Pairs, destinations, host verbs, refusals and counterparts; then pick source and target."""
         span = sent.span
         trig = h.trigger
-        if roles.between and len(roles.between) >= 2:
+        mutual = trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE") or (
+            trig.type == "ASSAULT" and c.lemma in words("reciprocal_acts")) or (
+            trig.type == "RETREAT" and c.lemma in words("exchange_words"))
+        pair = [b for b in roles.between if b.country]
+        if mutual and c.lemma not in words("mediation_words") and roles.srcs and roles.srcs[0].country and \
+                len({_party(b) for b in pair}) >= 2 and roles.srcs[0].country not in {b.country for b in pair}:
+            # "Oman arranged a prisoner swap between Iran and Sweden": a mutual act between the two named; the
+            # subject only brokers it
+            roles.srcs, roles.tgts = [pair[0]], [pair[1]]
+            c.brokered = True
+            c.notes.append("a mutual act between two parties: the subject brokers it, the parties act")
+        elif roles.between and len(roles.between) >= 2:
             if not roles.srcs or all(b.country == roles.srcs[0].country or roles.srcs[0].country is None
                                      for b in roles.between[:1]):
                 roles.srcs, roles.tgts = [roles.between[0]], [roles.between[1]]
@@ -482,9 +518,7 @@ class ArgumentReader:
             roles.srcs = [replace(r, actor=replace(r.actor, country=states[0])) if not r.country and _party(r)[1]
                           else r for r in roles.srcs]
         if not roles.tgts and roles.dest is None and len({_party(r) for r in roles.srcs if r.country}) >= 2 and \
-                (trig.symmetric or trig.type in ("CONSULT", "AGREE", "COOPERATE") or (
-                    trig.type == "ASSAULT" and c.lemma in words("reciprocal_acts")) or (
-                    trig.type == "RETREAT" and c.lemma in words("exchange_words"))):
+                mutual:
             # parties: states, and a state's armed or political opposition ("the government and the rebels")
             firsts: dict[tuple[str | None, bool], ActorRef] = {}
             for sref in roles.srcs:
@@ -507,6 +541,15 @@ class ArgumentReader:
                                            "country", f"destination:{place.name}", sent.index,
                                            roles.dest.i - span.start)]
                     c.notes.append(f"destination '{noun_phrase(roles.dest)}' gives target {place.country}")
+                    for conj in roles.dest.conjuncts:
+                        # "sent an envoy to Kyiv and Moscow": each coordinated destination is a host
+                        other = self.ctx.place(sent, conj)
+                        if other is not None and other.country and other.country not in {
+                                t.country for t in roles.tgts}:
+                            roles.tgts.append(ActorRef(Actor(text=noun_phrase(conj), name=other.name, role=None,
+                                                             country=other.country, sector=None),
+                                                       "country", f"destination:{other.name}", sent.index,
+                                                       conj.i - span.start))
         if trig.reverse:
             roles.srcs, roles.tgts = roles.tgts, roles.srcs
             c.notes.append("host/receive verb: subject is the host (target)")

@@ -57,6 +57,12 @@ class Candidate:
     reciprocal: bool = False    # "accused each other", "the other's": the act runs both ways
     with_partner: bool = False  # "A and B agreed with C": each subject with the partner
     more_pairs: list[tuple[ActorRef, ActorRef]] = field(default_factory=list)   # "A, B and C met": B-C too
+    brokered: bool = False      # "a swap between A and B" arranged by a third: the parties are A and B
+
+    def parties(self) -> list[ActorRef]:
+        """Who the act is done to; for a brokered mutual act, both of its parties."""
+        out = [self.source] if self.brokered and self.source is not None else []
+        return [*out, *([self.target] if self.target is not None else []), *self.extra_targets]
 
 
 @dataclass

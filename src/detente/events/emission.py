@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from ..nlp import Sentence
+    from ..resolve.places import Gazetteer
     from .attach import Attacher
     from .candidate import Candidate
     from .context import ArticleContext
@@ -527,7 +528,7 @@ def _reciprocal(tok: Token) -> bool:
     return False
 
 
-def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
+def split_coordinated(cands: list[Candidate], gaz: Gazetteer | None = None) -> list[Candidate]:
     """One event per target ("thanked the emir of Qatar and the president of Egypt") and per source
     ("the US and the EU imposed sanctions"); reciprocal fighting ("skirmishes between India and
     Pakistan") is an attack in both directions."""
@@ -543,6 +544,12 @@ def split_coordinated(cands: list[Candidate]) -> list[Candidate]:
                     c.target is None or t.country != c.target.country):   # one event per target state
                 k = dc_replace(c, target=t, notes=[*c.notes, f"one of several targets: {t.country}"],
                                extra_targets=[], extra_sources=[], more_pairs=[])
+                if gaz is not None and k.event_type == "CONSULT" and k.mode == "visit" and c.place is not None \
+                        and c.target is not None and c.place.country == c.target.country and t.country:
+                    # "travelled to Nairobi and Kampala": each host's visit takes place in that host's country
+                    own = gaz.lookup(t.actor.text)
+                    k.place = own if own is not None and own.country == t.country else gaz.country(t.country)
+                    k.place_text = t.actor.text
                 out.append(k)
         if c.event_type not in ("AGREE", "COOPERATE") or c.with_partner:
             for sref in c.extra_sources:

@@ -448,10 +448,10 @@ class StatusReader:
                     continue
                 if "pcomp" in deps and sent.span[c.head_i].pos_ != "VERB":
                     continue   # "its commitment to supporting X": a standing commitment, not a promise made
-                if c.target is None and o.target is not None and (
-                        c.source is None or o.target.country != c.source.country):
-                    c.target = o.target
-                    c.extra_targets = [*c.extra_targets, *o.extra_targets]
+                others = [t for t in o.parties() if c.source is None or t.country != c.source.country]
+                if c.target is None and others:
+                    c.target = others[0]
+                    c.extra_targets = [*c.extra_targets, *others[1:]]
                 c.rule += "" if c.rule.endswith("+content") else "+content"
                 c.notes.append(f"promised: {o.event_type}/{o.mode or '-'} '{o.trigger_text}' is its content")
                 o.consumed, o.emitted = True, False
@@ -501,6 +501,10 @@ class StatusReader:
         for c, outer in _framed(cands):
             if self._own_measure(sent, outer, c):
                 continue
+            if outer.target is None and c.brokered and c.source is not None and c.target is not None:
+                # "called for a truce between A and B": both parties are asked
+                outer.target = c.source
+                outer.extra_targets = [*outer.extra_targets, *c.parties()[1:]]
             if outer.target is None and c.target is not None and c.target.country and (
                     outer.source is None or outer.source.country != c.target.country or
                     distinct_sectors(outer.source, c.target)):

@@ -155,7 +155,11 @@ class TriggerFinder:
             comps = [c for c in children(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
             objs = [c for c in children(tok) if c.dep_ in ("dobj", "nsubjpass") and c.i - span.start in by_i]
             # "refused to lift", "declined to comment": the frame decides, not the refusal verb itself
-            if h.trigger.type == "REJECT" and self.ctx.mod.matches("refusal", tok) and comps:
+            if h.trigger.type == "REJECT" and self.ctx.mod.matches("refusal", tok) and comps and not (
+                    comps[0].lemma_.lower() in words("permission_verbs") and
+                    not any(t.i - span.start in by_i for t in subtree(comps[0]))):
+                # "refused to let Russian trains cross": a permission refused, with no act of its own inside, is
+                # the refusal itself
                 drop.add(h.i)
             # "cancelled a trip", "scrapped planned trip": a cancel cue over an event noun is a frame
             if self.ctx.mod.matches("cancel", tok) and objs:
