@@ -1531,6 +1531,16 @@ CASES: list[Case] = [
     ("C1", "talked-about-rivalry-between",
      "Australia talked with Japan about the rivalry between China and the Philippines.",
      D(2024, 4, 5), ["CONSULT occurred AUS->JPN", "!CONSULT occurred CHN->PHL"]),
+    # -------------------------------------------------- C3: a host the lexicon lacks is the state of the place
+    ("C3", "unknown-king-received-in-capital",
+     "King Abdullah received the US secretary of state in Amman on Sunday.",
+     D(2024, 1, 8), ["CONSULT/visit occurred USA->JOR in:JOR"]),
+    ("C3", "unknown-emir-hosted-in-capital",
+     "Sheikh Tamim hosted the Turkish foreign minister in Doha.",
+     D(2023, 10, 20), ["CONSULT/visit occurred TUR->QAT in:QAT"]),
+    ("C3", "unknown-president-received-delegation",
+     "President Tebboune received a Malian delegation in Algiers on Wednesday.",
+     D(2024, 1, 26), ["CONSULT/visit occurred MLI->DZA in:DZA", "!CONSULT occurred MLI->MLI"]),
 
 ]
 

@@ -257,6 +257,14 @@ class Emitter:
             c.emitted, c.reason = False, "no identifiable source"
             return
         self._implied_target(sent, c)
+        if (c.target is None or c.target.country is None) and c.event_type == "CONSULT" and c.mode == "visit" and \
+                c.place is not None and c.place.country and c.place.country != c.source.country and \
+                c.place.country not in IGO_LIKE:
+            # "King Abdullah received the US envoy in Amman": a host the lexicon lacks is the state of the place
+            c.target = ActorRef(Actor(text=c.place_text or c.place.name, name=c.place.name, role=None,
+                                      country=c.place.country, sector="GOV"), "country",
+                                f"host-place:{c.place.name}", c.sent, c.trigger_i[0])
+            c.notes.append(f"the host is not named by country: the visit's place, {c.place.country}")
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return

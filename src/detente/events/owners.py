@@ -109,8 +109,8 @@ class OwnerReader:
         """Domestic acts: a role phrase with no country of its own ('villagers', 'the government',
         'opposition rallies') belongs to the other side's state when the sentence names no other state
         (an army's attack needs the whole article to name no other state)."""
-        if c.source is None or c.target is None:
-            return
+        if c.source is None or c.target is None or (c.event_type == "CONSULT" and c.mode == "visit"):
+            return   # a visit crosses a border: its countryless host or guest is no compatriot of the other
         head = sent.span[c.trigger_i[0]] if 0 <= c.trigger_i[0] < len(sent.span) else None
         if head is not None and head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
             return   # "people held hostage": a passive participle names no agent to localise from
