@@ -1541,6 +1541,16 @@ CASES: list[Case] = [
     ("C3", "unknown-president-received-delegation",
      "President Tebboune received a Malian delegation in Algiers on Wednesday.",
      D(2024, 1, 26), ["CONSULT/visit occurred MLI->DZA in:DZA", "!CONSULT occurred MLI->MLI"]),
+    # -------------------------------------------------- C9: a role phrase in a named province takes its country
+    ("C9", "police-in-state",
+     "Police in Borno state arrested dozens of protesters on Monday.",
+     D(2024, 5, 8), ["COERCE/arrest occurred NGA->NGA"]),
+    ("C9", "forces-in-province",
+     "Security forces in Helmand province detained a local reporter.",
+     D(2023, 11, 2), ["COERCE/arrest occurred AFG->AFG"]),
+    ("C9", "protesters-in-governorate",
+     "Protesters in Idlib governorate rallied against the rebel administration.",
+     D(2024, 3, 1), ["PROTEST occurred SYR->SYR"]),
 
 ]
 

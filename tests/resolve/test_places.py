@@ -453,3 +453,20 @@ def test_shipped_features_validate_against_the_country_table(gaz: Gazetteer) -> 
     features = load_features(DATA / "features.yaml", known_countries={c for c in codes if c},
                              reserved=gaz.country_names())
     assert any(f.name == "Taiwan Strait" for f in features)
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Zamfara", "NGA"), ("Zamfara State", "NGA"), ("Kano state", "NGA"), ("Helmand province", "AFG"),
+    ("Idlib governorate", "SYR"), ("Kachin State", "MMR"), ("Sinaloa", "MEX"), ("Oromia", "ETH"),
+    ("Mandera county", "KEN"), ("Sindh", "PAK"),
+])
+def test_first_level_divisions_of_other_countries(gaz: Gazetteer, name: str, country: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and place.country == country and place.kind in ("admin", "region", "city")
+
+
+@pytest.mark.parametrize("name", ["the region", "Region", "Centre", "Maritime", "Delta state", "Punjab"])
+def test_divisions_never_hide_common_words_or_shared_names(gaz: Gazetteer, name: str) -> None:
+    # "Centre" and "Maritime" are English words; "Delta" is no city of Canada when a state is meant; India and
+    # Pakistan both have a Punjab
+    assert gaz.lookup(name) is None

@@ -561,6 +561,13 @@ class ArticleActors:
                     if pob.left_edge.i - span.start <= m.start and m.end <= pob.i - span.start + 1 and \
                             m.info.kind == "demonym" and _is_country(m.info.country):
                         return m.info.country
+            if pob is not None and pob.pos_ == "NOUN" and pob.lemma_.lower() in words("division_words") and \
+                    self.gaz is not None:
+                # "police in Kano state", "forces in Helmand province": the named division
+                names = [g for g in pob.lefts if g.dep_ == "compound" and g.pos_ == "PROPN"]
+                place = self.gaz.lookup(" ".join([*(t.text for t in names), pob.text])) if names else None
+                if place is not None and _is_country(place.country):
+                    return place.country
             if pob is None or pob.pos_ != "PROPN":
                 continue
             k = pob.i - span.start

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LexiconError
-from ..lexicon import Entry, is_number, is_str, is_str_list, one_of, opt, read_entries, validate
+from ..lexicon import Entry, is_number, is_str, is_str_list, one_of, opt, read_entries, validate, words
 
 __all__ = [
     "FEATURE_KINDS",
@@ -383,6 +383,14 @@ class Gazetteer:
             place = Place(name, country, float(lat), float(lon), int(gid), "admin", 0, (country,))
             index.setdefault(normalise_name(name), []).append((place, code))
             by_code[(country, code)] = place
+        if self._dir is None or (self._dir / "provinces.tsv").exists():
+            # other countries' first-level divisions (tools/build_provinces.py): "in Zamfara state", "Idlib"
+            for r in _rows(self._read("provinces.tsv")):
+                country, code, name, aliases, lat, lon = r
+                place = Place(name, country, float(lat), float(lon), None, "admin", 0, (country,))
+                for label in [name, *(a for a in aliases.split("|") if a)]:
+                    index.setdefault(normalise_name(label), []).append((place, code))
+                by_code[(country, code)] = place
         return index, by_code
 
     @cached_property
@@ -488,7 +496,8 @@ class Gazetteer:
         compact = key.replace(" ", "").upper()
         if len(compact) == 2 and ("USA", compact) in by_code:
             out.append(_Filter("USA", compact))
-        out.extend(_Filter(p.country, code) for p, code in index.get(key, []) if p.country)
+        # an ISO 3166-2 province code ("FR-IDF") names no GeoNames admin1 code: the qualifier gives the country
+        out.extend(_Filter(p.country, None if "-" in code else code) for p, code in index.get(key, []) if p.country)
         feat = self._features.get(key)
         if feat is not None:
             out.extend(_Filter(c) for c in feat.countries)
@@ -533,6 +542,14 @@ class Gazetteer:
             for p, code in self._admin[0].get(key[: -len(" state")], []):
                 if flt is None or (p.country == flt.country and flt.admin1 in (None, code)):
                     return p
+        head, _, last = key.rpartition(" ")
+        if head and last in words("division_words"):
+            # "Helmand province", "Mandera county": the division (never a city elsewhere: "Delta state")
+            heads = [p for p, code in self._admin[0].get(head, [])
+                     if flt is None or (p.country == flt.country and flt.admin1 in (None, code))]
+            if heads:
+                return ([p for p in heads if p.country in ctx] or heads)[0]
+            return self._features.get(head)
         return None
 
     @staticmethod
