@@ -1551,6 +1551,19 @@ CASES: list[Case] = [
     ("C9", "protesters-in-governorate",
      "Protesters in Idlib governorate rallied against the rebel administration.",
      D(2024, 3, 1), ["PROTEST occurred SYR->SYR"]),
+    # -------------------------------------------------- C7: a named person the lexicon lacks, held or sentenced at home
+    ("C7", "arrested-named-rapper",
+     "Iranian authorities arrested the rapper Toomaj Salehi in Isfahan.",
+     D(2022, 11, 1), ["COERCE/arrest occurred IRN->IRN"]),
+    ("C7", "jailed-named-laureate",
+     "Belarus jailed the human rights laureate Ales Bialiatski for ten years.",
+     D(2023, 3, 3), ["SANCTION occurred BLR->BLR"]),
+    ("C7", "sentenced-named-blogger",
+     "A court in Cairo sentenced the blogger Mohamed Oxygen to four years.",
+     D(2023, 12, 20), ["SANCTION occurred EGY->EGY"]),
+    ("C7", "sentenced-foreigner-named-by-nationality",
+     "A Chinese court sentenced an Australian writer to death.",
+     D(2024, 2, 5), ["SANCTION occurred CHN->AUS", "!SANCTION occurred CHN->CHN"]),
 
 ]
 

@@ -490,7 +490,8 @@ class Emitter:
         """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose
         nationality the text does not give are that state's own (an arrest of foreigners names them)."""
         held = (c.event_type == "COERCE" and c.mode == "arrest") or (c.event_type == "ASSAULT" and c.mode in (
-            "execute", "torture"))   # "executed a man convicted of spying": a prisoner of the state
+            "execute", "torture")) or (   # "executed a man convicted of spying": a prisoner of the state
+            c.event_type == "SANCTION" and c.mode == "convict")   # "sentenced the blogger X to five years"
         if not held or c.source is None or not c.source.country or \
                 c.source.country in IGO_LIKE or c.consumed or not c.trigger_i:
             return False
@@ -508,6 +509,9 @@ class Emitter:
                 if t.ent_type_ == "PERSON" or t.lemma_.lower() in words("person_nouns") or \
                         (t.like_num and t.dep_ == "dobj"):   # "killing two and arresting 30"
                     return True
+                if any(ch.dep_ in ("appos", "compound", "flat", "amod") and (ch.ent_type_ == "PERSON" or (
+                        ch.pos_ == "NOUN" and ch.lemma_.lower() in words("person_nouns"))) for ch in children(t)):
+                    return True   # "the rapper Toomaj Salehi", "the dissident, Ilya Yashin": a named person
         return False
 
     def _is_verb_trigger(self, c: Candidate) -> bool:
