@@ -1564,6 +1564,40 @@ CASES: list[Case] = [
     ("C7", "sentenced-foreigner-named-by-nationality",
      "A Chinese court sentenced an Australian writer to death.",
      D(2024, 2, 5), ["SANCTION occurred CHN->AUS", "!SANCTION occurred CHN->CHN"]),
+    # -------------------------------------------------- C2: training given to another state's forces
+    ("C2", "provided-training-to",
+     "The United States provided training to Philippine marines last year.",
+     D(2024, 5, 1), ["COOPERATE occurred USA->PHL"]),
+    ("C2", "will-provide-training",
+     "Japan will provide training to Vietnamese coast guard officers.",
+     D(2023, 9, 12), ["COOPERATE planned JPN->VNM"]),
+    ("C2", "gave-military-training",
+     "Turkey gave military training to Somali soldiers in Mogadishu.",
+     D(2022, 3, 9), ["COOPERATE occurred TUR->SOM"]),
+    # -------------------------------------------------- C5: private travellers make no visit of state
+    ("C5", "pilgrims-travel-no-visit",
+     "Riyadh let Iranian pilgrims travel to Mecca for the hajj.", D(2023, 6, 20), ["!CONSULT"]),
+    ("C5", "tourists-flew-no-visit",
+     "Thousands of Russian tourists flew to Antalya last week.", D(2023, 8, 2), ["!CONSULT"]),
+    ("C5", "refugees-travelled-no-visit",
+     "Ukrainian refugees travelled to Poland by train.", D(2022, 3, 5), ["!CONSULT"]),
+    # -------------------------------------------------- C5: a common noun is no town of that name
+    ("C5", "summit-common-noun-no-place",
+     "The presidents of Kenya and Uganda met on the sidelines of the summit.",
+     D(2024, 1, 20), ["CONSULT occurred KEN->UGA", "!CONSULT occurred KEN->UGA in:USA"]),
+    ("C5", "forum-common-noun-no-place",
+     "The leaders of Chile and Peru met at the forum on Tuesday.",
+     D(2023, 11, 16), ["CONSULT occurred CHL->PER", "!CONSULT occurred CHL->PER in:USA"]),
+    ("C5", "conference-common-noun-no-place",
+     "Indonesia's and Malaysia's ministers held talks at the conference.",
+     D(2023, 9, 6), ["CONSULT occurred IDN->MYS", "!CONSULT occurred IDN->MYS in:USA"]),
+    # -------------------------------------------------- C5: an object then a place phrase is no particle verb
+    ("C5", "gave-object-in-place-no-give-in",
+     "Qatar gave food parcels to displaced families in Khan Younis.", D(2024, 1, 9), ["!CONCEDE"]),
+    ("C5", "handed-object-over-in-place",
+     "Egypt handed a ceasefire proposal to Hamas leaders in Cairo.", D(2024, 2, 1), ["!CONCEDE"]),
+    ("C5", "gave-in-idiom-kept",
+     "Serbia finally gave in to the demand of the European Union.", D(2023, 3, 1), ["CONCEDE occurred SRB->EUR"]),
 
 ]
 

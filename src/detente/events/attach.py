@@ -245,7 +245,9 @@ class Attacher:
                     c.notes.append(f"venue '{noun_phrase(pob)}' is multilateral")
                 if depth < 2 and self._place_under(sent, pob, c, depth + 1):
                     return True
-                if self.ctx.gaz is not None:
+                if self.ctx.gaz is not None and any(t.pos_ == "PROPN" or t.text[:1].isupper()
+                                                    for t in subtree(pob) if t.i <= pob.i):
+                    # a named venue ("the Shangri-La Dialogue"); "the summit" is no town called Summit
                     vp = self.ctx.gaz.lookup(name_text(pob))
                     if vp is not None:
                         c.place, c.place_text = vp, noun_phrase(pob)

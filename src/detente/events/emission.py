@@ -236,6 +236,11 @@ class Emitter:
                 c.target = scene[0] if scene else ActorRef(
                     Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None, country=c.source.country,
                           sector="GOV"), "country", "one-sided", c.sent, c.trigger_i[0])
+        if c.event_type == "CONSULT" and c.mode == "visit" and c.source is not None and \
+                c.source.actor.role in words("travelling_civilians"):
+            # "let pilgrims travel to Mecca", "tourists flew to Antalya": private travel is no visit of state
+            c.emitted, c.reason = False, "private travellers' journey is not a visit of state"
+            return
         if c.event_type == "ASSAULT" and c.lemma in words("movement_verbs") and c.source is not None and \
                 c.source.actor.sector == "CVL":
             # "refugees crossed into Jordan", "migrants moved into the town": people moving are no invasion

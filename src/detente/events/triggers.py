@@ -445,6 +445,9 @@ def _match_rest(tok: Token, rest: tuple[str, ...]) -> list[int] | None:
                 found = nxt
         if found is None:
             return None
+        if doc[found].dep_ == "prep" and any(c.dep_ == "dobj" and tok.i < c.i < found and c.lower_ not in rest
+                                             for c in children(tok)):
+            return None   # "gave training to soldiers in Mogadishu": an object, then a place phrase; no "give in"
         idiom = next((c for c in children(tok) if c.dep_ == "dobj" and c.lemma_.lower() in words("idiom_objects")
                       and tok.i < c.i < found and c.lower_ not in rest), None)
         if idiom is not None:
