@@ -339,7 +339,14 @@ class ArgumentReader:
             pob = pobj(ofs[0])
             if pob is not None:
                 r = self.ctx.refs(sent, pob)
-                if r and roles.srcs:
+                if r and (trig.type == "AID" or (trig.type == "MOBILIZE" and trig.mode in ("troops", "police"))):
+                    # "the deployment of Russian troops to Belarus", "the delivery of police": what is moved or
+                    # given is the sender's, never the target
+                    if r[0].country and not roles.srcs:
+                        roles.srcs = r
+                    if trig.type == "MOBILIZE" and r[0].actor.sector == "COP":
+                        c.mode = "police"   # "the deployment of police officers": a police mobilisation
+                elif r and roles.srcs:
                     roles.tgts = r
                 elif r and not roles.srcs and trig.type in ("CONSULT",):
                     roles.srcs = r
@@ -377,6 +384,14 @@ class ArgumentReader:
                         roles.dest is None:
                     roles.dest = pob
                     continue
+                if trig.destination and p == "to" and roles.dest is None and pob.pos_ == "NOUN" and \
+                        pob.lemma_.lower() in words("venue_words"):
+                    # "travel to the summit in Johannesburg": the venue's place is the destination
+                    at = next((q for g in children(pob) if g.dep_ == "prep" and g.lower_ in ("in", "at")
+                               for q in [pobj(g)] if q is not None and self.ctx.is_place(sent, q)), None)
+                    if at is not None:
+                        roles.dest = at
+                        continue
                 in_trigger = ch.i - span.start in c.trigger_i
                 if p in preps and not roles.tgts:
                     if p == "in" or (p == "at" and not in_trigger and (
@@ -406,7 +421,8 @@ class ArgumentReader:
             # one level deeper: "protested the visit through diplomatic channels to the U.S. government"
             for hd in list(roles.heads):
                 for ch in children(hd):
-                    if ch.dep_ not in ("prep", "dobj") or (ch.dep_ == "prep" and ch.lower_ in (
+                    of_phrase = ch.dep_ == "prep" and ch.lower_ == "of" and h.kind == "noun"
+                    if ch.dep_ not in ("prep", "dobj") or (ch.dep_ == "prep" and not of_phrase and ch.lower_ in (
                             "in", "at", "of", "during", "after", "before", "since", "over", "under", "amid",
                             "despite", "because", "for", "like", "as")):
                         continue
@@ -414,6 +430,8 @@ class ArgumentReader:
                     if inner is None or inner.i == tok.i:
                         continue
                     for gch in children(inner):
+                        if of_phrase and gch.lower_ not in ("to", "into"):
+                            continue   # "the deployment of police to Haiti": the parser hangs 'to' on 'police'
                         if gch.dep_ == "prep" and gch.lower_ in preps and gch.lower_ not in ("in", "at", "of"):
                             pob = pobj(gch)
                             r = self.ctx.refs(sent, pob) if pob is not None else []

@@ -287,6 +287,11 @@ class StatusReader:
             cues.hypo = True   # "Beijing is unlikely to change course": speculation, nothing done
             cues.notes.append(f"'{v.text} to': speculative")
             return
+        if lemma in ("have", "be") and any(ch.dep_ == "advmod" and ch.lower_ in words("not_yet_adverbs")
+                                           for ch in children(v)) and any(ch.dep_ == "xcomp" for ch in children(v)):
+            cues.neg = True   # "have yet to agree", "is yet to be signed": not done (so far)
+            cues.notes.append(f"'{v.text} yet to': it has not happened")
+            return
         if mod.matches("cancel", v) and cues.frame is None:
             cues.cancelled = True
             cues.notes.append(f"'{v.text}' cancels it")
