@@ -95,6 +95,13 @@ def control_chain(tok: Token) -> list[Token]:
             chain.append(head.head)
             cur = head.head
             continue
+        if dep == "advcl" and cur.tag_ == "VBG" and head.pos_ == "VERB" and 0 < cur.i - head.i <= 2 and \
+                all(t.dep_ == "prt" for t in cur.doc[head.i + 1:cur.i]) and \
+                not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in children(cur)):
+            # "ruled out sending troops", "considered expelling": a gerund object misread as an adverbial clause
+            chain.append(head)
+            cur = head
+            continue
         if dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
             chain.append(head)
             cur = head

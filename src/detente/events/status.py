@@ -18,7 +18,7 @@ from ..lexicon import words
 from ..record import Actor
 from ..treecache import children, subtree
 from .owners import asked_state
-from .parse import distinct_sectors, noun_phrase, pobj, verb_args, visit_adjunct
+from .parse import control_chain, distinct_sectors, noun_phrase, pobj, verb_args, visit_adjunct
 from .types import ONE_SIDED_TYPES, OWN_MEASURE_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
 
 # the note that marks a future act on an 'unless' condition; frame() reads it to make the act a threat
@@ -145,6 +145,14 @@ class StatusReader:
                 c.anchors.add(ftok.i - span.start)
                 c.frame_i = ftok.i - span.start
                 c.depth = len(chain)
+                above = control_chain(ftok)[1:]
+                framer = next((v for v in above if self.ctx.mod.matches("threat", v) or
+                               self.ctx.mod.matches("request", v)), None)
+                if framer is not None:
+                    # "threatened to veto the aid", "urged Turkey to drop its veto of X": the refusal is itself
+                    # only threatened or asked for; the outer act carries it
+                    c.consumed, c.emitted = True, False
+                    c.reason = f"a refusal inside '{framer.text}': the content of that act, not an act"
             elif kind in ("request", "threat"):
                 outer = by_token.get(ftok.i - span.start)
                 if outer is not None:
