@@ -411,6 +411,12 @@ class Emitter:
                 # "I met the Indonesian minister ... We agreed to ...": 'we' are the two who met
                 c.target = partner
                 c.notes.append(f"'{c.source.actor.text}' after a meeting: the two who met, with {partner.country}")
+        if (c.target is None or c.target.country is None) and self._settlement_at_home(sent, c):
+            c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector=None), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+at-home"
+            c.notes.append(f"a town taken, the article naming {c.source.country} and an armed group: at home")
         if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
             c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
                                       country=c.source.country, sector=None), "country", "one-sided",
@@ -455,6 +461,9 @@ class Emitter:
         if c.event_type == "CONSULT" and c.mode is None:
             if c.multilateral_venue:
                 c.mode = "multilateral"
+            elif c.place is not None and c.place.country and c.source.country == c.target.country:
+                if c.place.country != c.source.country:
+                    c.mode = "third-party"   # "the government and the rebels met in Havana"
             elif c.place is not None and c.place.country:
                 if c.place.country == c.target.country:
                     c.mode = "visit"
@@ -490,6 +499,25 @@ class Emitter:
             return False   # "condemned its missile programmes": a standing programme, not a move ("expanded it")
         named = {r.country for r in self.ctx.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
         return named <= {c.source.country}
+
+    def _settlement_at_home(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: 'the army recaptured the town of X from the rebels': a settlement the gazetteer lacks, attacked or
+        taken by a state's forces in an article that names no other state but an armed group, lies in that state."""
+        if c.event_type not in ("ASSAULT", "COERCE") or (c.event_type == "COERCE" and c.mode != "seize") or \
+                c.source is None or not c.source.country or c.source.country in IGO_LIKE or c.consumed:
+            return False
+        tok = sent.span[c.head_i]
+        if tok.pos_ != "VERB" or c.status not in ("occurred", "planned"):
+            return False
+        objs = [ch for ch in children(tok) if ch.dep_ in ("dobj", "nsubjpass")]
+        if not any(o.lemma_.lower() in words("settlement_nouns") for o in objs):
+            return False
+        states = [k for k in self.ctx.actors.country_counts if k not in IGO_LIKE]
+        if states != [c.source.country]:
+            return False
+        # a war at home has a party at home: rebels, militants, gangs named in the article so far
+        return any(r.actor.sector == "REB" and r.country in (None, c.source.country)
+                   for k in range(sent.index + 1) for r in self.ctx.actors.actors_in(k))
 
     def _detainee_at_home(self, sent: Sentence, c: Candidate) -> bool:
         """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose

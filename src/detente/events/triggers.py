@@ -87,6 +87,9 @@ class TriggerFinder:
             if vp.trigger.objects_required and vp.rest and any(ch.dep_ == "dobj" for ch in tok.children) and \
                     not _objects_fit(tok, vp.trigger.objects):
                 continue   # "fired tear gas at the crowd": an object of another kind is not this reading
+            if vp.trigger.objects_required and vp.rest and not fit(vp.trigger.objects) and any(
+                    o.rest == vp.rest and not o.trigger.objects_required for o in pats):
+                continue   # "fired on protesters", no missile named: the reading that needs no object
             if vp.trigger.type == "REJECT" and (any(_denied_report(ch) for ch in tok.children) or (
                     lemma in words("denial_verbs") and any(ch.tag_ == "VBG" and ch.dep_ in ("xcomp", "dobj")
                                                            for ch in tok.children))):
