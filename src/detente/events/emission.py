@@ -411,6 +411,12 @@ class Emitter:
                 # "I met the Indonesian minister ... We agreed to ...": 'we' are the two who met
                 c.target = partner
                 c.notes.append(f"'{c.source.actor.text}' after a meeting: the two who met, with {partner.country}")
+        if (c.target is None or c.target.country is None) and self._protest_stopped(sent, c):
+            c.target = ActorRef(Actor(text=f"(protesters, {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector="CVL"), "country", "one-sided",
+                                c.sent, c.trigger_i[0])
+            c.rule += "+protest-stopped"
+            c.notes.append(f"a protest stopped or banned by {c.source.country}'s authorities: at home")
         if (c.target is None or c.target.country is None) and self._settlement_at_home(sent, c):
             c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
                                       country=c.source.country, sector=None), "country", "one-sided",
@@ -499,6 +505,17 @@ class Emitter:
             return False   # "condemned its missile programmes": a standing programme, not a move ("expanded it")
         named = {r.country for r in self.ctx.actors.actors_in(sent.index) if r.country and r.country not in IGO_LIKE}
         return named <= {c.source.country}
+
+    def _protest_stopped(self, sent: Sentence, c: Candidate) -> bool:
+        """C7: 'police prevented the demonstration', 'the governor banned the march': repression of a protest
+        whose people the text does not place abroad is aimed at the state's own protesters."""
+        if c.event_type != "COERCE" or c.source is None or not c.source.country or \
+                c.source.country in IGO_LIKE or c.consumed or c.status not in ("occurred", "planned"):
+            return False
+        tok = sent.span[c.head_i]
+        objs = [ch for ch in children(tok) if ch.dep_ in ("dobj", "nsubjpass")] if tok.pos_ == "VERB" else []
+        return any(any(p.trigger.type == "PROTEST" for p in self.ctx.trig.nouns_for(o.lemma_.lower()))
+                   for o in objs)
 
     def _settlement_at_home(self, sent: Sentence, c: Candidate) -> bool:
         """C7: 'the army recaptured the town of X from the rebels': a settlement the gazetteer lacks, attacked or

@@ -231,6 +231,19 @@ def pobj(prep: Token) -> Token | None:
     for ch in children(prep):
         if ch.dep_ in ("pobj", "pcomp"):
             return ch
+    if prep.dep_ != "prep" or any(True for _ in children(prep)):
+        return None
+    # "granted asylum to five officers holed up in ...": the parser makes the object the subject of a
+    # reduced relative clause; the preposition is left bare
+    doc = prep.doc
+    for k in range(prep.i + 1, min(prep.i + 7, len(doc))):
+        t = doc[k]
+        if t.pos_ in ("DET", "NUM", "ADJ") or t.dep_ in ("compound", "amod", "nummod", "det"):
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubj" and t.head.i > t.i and \
+                t.head.tag_ in ("VBD", "VBN", "VBG"):
+            return t
+        break
     return None
 
 def noun_phrase(tok: Token) -> str:
