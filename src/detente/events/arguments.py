@@ -444,10 +444,13 @@ class ArgumentReader:
                         break
                 if roles.tgts:
                     break
-        if not roles.tgts and h.kind == "verb" and trig.type in ("REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"):
-            # "demanded that Russia withdraw", "warned that Iran would face consequences"
+        if not roles.tgts and trig.type in ("REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT") and (
+                h.kind == "verb" or trig.type in ("REQUEST", "THREATEN")):
+            # "demanded that Russia withdraw", "warned that Iran would face consequences", "its demand that
+            # Israel ease the restrictions" (a noun's that-clause)
             for ch in children(tok):
-                if ch.dep_ == "ccomp":
+                if ch.dep_ == "ccomp" or (h.kind == "noun" and ch.dep_ in ("acl", "ccomp", "relcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in children(ch))):
                     csubj = next((x for x in children(ch) if x.dep_ in ("nsubj", "nsubjpass")), None)
                     r = self.ctx.refs(sent, csubj) if csubj is not None else []
                     if r and (not roles.srcs or r[0].country != roles.srcs[0].country):

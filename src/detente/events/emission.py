@@ -276,7 +276,8 @@ class Emitter:
         sectors = {c.source.actor.sector, c.target.actor.sector}
         non_state = bool({s.lower() for s in sectors if s} & words("non_state_sectors")) and \
             None in sectors   # rebels against the state
-        if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and (
+        at_home = c.target.rule.startswith("scene:") and c.event_type in ("THREATEN", "REQUEST")   # a curfew threatened
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and not at_home and (
                 c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
                                                                            c.target.actor.sector)):
             c.emitted, c.reason = False, "source and target are the same actor"

@@ -18,7 +18,7 @@ from ..lexicon import words
 from ..record import Actor
 from ..treecache import children, subtree
 from .parse import depth_below, noun_phrase, pobj, verb_args
-from .types import IGO_LIKE, ONE_SIDED_TYPES, STATE_SECTORS
+from .types import IGO_LIKE, STATE_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -141,9 +141,9 @@ class OwnerReader:
         if len(states) != 1:
             return
         src = c.source
-        if c.target is None and src is not None and src.country is None and src.actor.sector in STATE_SECTORS and \
-                c.event_type in ONE_SIDED_TYPES:
-            # "the interim authorities imposed a curfew across Ecuador": a measure at home
+        if c.target is None and src is not None and src.country is None and src.actor.sector in STATE_SECTORS:
+            # "the interim authorities imposed a curfew across Ecuador": a measure at home; "President X threatened
+            # a curfew in Algiers": an official the lexicon lacks, in an article about one state, is its official
             c.source = replace(src, actor=replace(src.actor, country=states[0]))
             c.notes.append(f"source '{src.actor.text}' has no country; the article's only state is {states[0]}")
             return

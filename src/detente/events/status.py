@@ -241,7 +241,7 @@ class StatusReader:
                     not any(c.dep_ == "neg" for c in denier.children):
                 cues.neg = True
                 cues.notes.append(f"denied by '{denier.text}'")
-        that_acl = top.dep_ in ("acl", "advcl") and head.pos_ == "NOUN" and any(
+        that_acl = top.dep_ in ("acl", "advcl", "relcl") and head.pos_ == "NOUN" and any(
             m.dep_ == "mark" and m.lower_ in ("that", "for") for m in children(top))   # "its demand that X lift"
         if cues.frame is None and (top.dep_ == "ccomp" or that_acl) and head.i != top.i and \
                 head.pos_ in ("VERB", "NOUN") and (mod.matches("request", head) or (
