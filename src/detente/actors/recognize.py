@@ -509,7 +509,8 @@ class ArticleActors:
                 # "the Albanian population of Kosovo", "the Armenian community of Tbilisi": where it lives
                 country = self._country_of_locative(sent, tok, of=True) or country
             if country is None and role is not None and role.sector != "IGO":
-                country = self._country_of_locative(sent, tok)   # "rebels in the Ivory Coast"
+                # "rebels in the Ivory Coast"; "the government of Sindh province", "the army of Mali"
+                country = self._country_of_locative(sent, tok, of=role.sector in ("GOV", "MIL", "COP", "LEG", "JUD"))
             sector = role.sector if role else None
             if mod_info is not None and mod_info.sector == "REB" and mod_info.kind == "org":
                 sector = "REB"   # "Hamas fighters" are the group's, not an army's
