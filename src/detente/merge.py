@@ -234,7 +234,8 @@ def build_events(doc_id: str, clusters: Sequence[Sequence[Candidate]], sentences
         source = _best_actor([c.source for c in cl])
         target = _best_actor([c.target for c in full])
         if _symmetric(first) and source and target and source.country == target.country and \
-                _opposition(source) == _opposition(target):
+                _opposition(source) == _opposition(target) and \
+                not any(c.target.rule == "one-sided" for c in full if c.target is not None):
             continue   # one side twice; a government and its armed or political opposition are two parties
         modes = [c.mode for c in cl if c.mode]
         mode = "multilateral" if "multilateral" in modes else (modes[0] if modes else None)

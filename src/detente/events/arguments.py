@@ -483,18 +483,29 @@ class ArgumentReader:
         """The first state named as a participant (subject, object, possessor, 'with/to/for' object) inside the
         trigger's infinitive complement, other than the source's own."""
         own = roles.srcs[0].country if roles.srcs else None
+        home: list[ActorRef] = []
         for ch in children(tok):
-            if ch.dep_ != "xcomp":
+            # "agreed to let Finland join", and "agreed to an extension of the force in Lebanon" (a noun content)
+            noun = ch.dep_ == "prep" and ch.lower_ in ("to", "on") and (pobj(ch) is not None and
+                                                                    pobj(ch).pos_ == "NOUN")  # type: ignore[union-attr]
+            if ch.dep_ != "xcomp" and not noun:
                 continue
-            for g in ch.subtree:
-                if g.dep_ not in ("nsubj", "dobj", "poss", "pobj") or g.i == ch.i:
-                    continue
-                if g.dep_ == "pobj" and g.head.lower_ not in ("with", "to", "for"):
+            top = pobj(ch) if noun else ch
+            assert top is not None
+            for g in top.subtree:
+                if g.dep_ not in ("nsubj", "dobj", "poss", "pobj") or g.i == top.i:
                     continue
                 r = self.ctx.refs(sent, g)
-                if r and r[0].country and r[0].country != own:
+                if not r or not r[0].country:
+                    continue
+                if g.dep_ == "pobj" and g.head.lower_ not in ("with", "to", "for") and not (
+                        g.head.lower_ in ("in", "of") and r[0].kind == "country"):
+                    continue   # "in Lebanon", "of Sudan": a country named as the content's scene
+                if r[0].country != own:
                     return r
-        return []
+                if r[0].kind == "country" and g.pos_ == "PROPN" and not home:
+                    home = [replace(r[0], rule="one-sided")]   # "promised to democratise Serbia": at home
+        return home
 
     def _settle(self, sent: Sentence, h: Hit, c: Candidate, frame: Frame | None, roles: _Roles) -> None:
         """Pairs, destinations, host verbs, refusals and counterparts; then pick source and target."""
