@@ -193,7 +193,7 @@ def normalise(text: str) -> str:
     t = _THE.sub("", t)
     t = _POSSESSIVE.sub("", t).rstrip()
     t = t.replace(".", "").strip()
-    t = " ".join(t.split())
+    t = " ".join(t.split()).replace(" - ", "-")   # "Vice - President" as the tokens join it: "Vice-President"
     return _fold(t)
 
 
@@ -215,7 +215,7 @@ def _key(surface: str, case_sensitive: bool = False) -> tuple[str, bool] | None:
 def _role_key(text: str) -> str:
     t = " ".join(unicodedata.normalize("NFC", text).translate(_APOS).split()).casefold()
     t = _THE.sub("", t).replace(".", "")
-    return " ".join(t.split())
+    return " ".join(t.split()).replace(" - ", "-")   # "vice - president", as tokens join: "vice-president"
 
 
 # ------------------------------------------------------------------------------------------ the lexicon

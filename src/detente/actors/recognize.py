@@ -395,6 +395,14 @@ class ArticleActors:
             roles = [r for r in roles if r[0] <= i < r[1]]
         role = _best_role(roles, i)
         person_name = _person_name(chain, tok)
+        if person_name is None and role is not None and chain:
+            # "Vice-President Moody Awori" with the name tagged as an organisation: a title, then capitalised
+            # names, is a person
+            title = next((r for r in roles if r[2] is role), None)
+            after = [t for t in chain if title is not None and t.i - span.start >= title[1] and t.pos_ == "PROPN"
+                     and t.text[:1].isupper()]
+            if title is not None and after and tok in after and title[0] <= min(t.i for t in chain) - span.start:
+                person_name = " ".join(t.text for t in after)
         plural = tok.tag_ in ("NNS", "NNPS")
 
         # a capital inside a person's name is no metonym ("Sofia Sapega", "Paris Hilton")

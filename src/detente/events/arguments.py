@@ -447,8 +447,9 @@ class ArgumentReader:
         if not roles.tgts and trig.type in ("REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT") and (
                 h.kind == "verb" or trig.type in ("REQUEST", "THREATEN")):
             # "demanded that Russia withdraw", "warned that Iran would face consequences", "its demand that
-            # Israel ease the restrictions" (a noun's that-clause)
-            for ch in children(tok):
+            # Israel ease the restrictions" (a noun's that-clause, or its verb's: "repeated its demand today that")
+            gov = [tok.head] if h.kind == "noun" and tok.dep_ == "dobj" else []
+            for ch in [*children(tok), *(g for v in gov for g in children(v) if g.dep_ == "ccomp" and g.i > tok.i)]:
                 if ch.dep_ == "ccomp" or (h.kind == "noun" and ch.dep_ in ("acl", "ccomp", "relcl") and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in children(ch))):
                     csubj = next((x for x in children(ch) if x.dep_ in ("nsubj", "nsubjpass")), None)
