@@ -64,9 +64,15 @@ class ArticleContext:
         if tok is None:
             return []
         refs = [r for r in self.actors.resolve_all(sent.index, tok.i - sent.span.start) if r is not None]
+        if refs and tok.pos_ in ("PROPN", "NOUN") and tok.lower_ in words("water_heads"):
+            water = self.place(sent, tok)
+            if water is not None and water.country is None:
+                return []   # "toward the Sea of Japan", "into the Gulf of Aden": waters, no state
         # "the president of Kenya and his Tanzanian counterpart": the parser hangs the second person on the
         # country of the first; a person or counterpart phrase there is the head's conjunct
-        for of in (ch for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ == "of"):
+        for of in (ch for ch in children(tok) if ch.dep_ == "prep" and (
+                ch.lower_ == "of" or (ch.lower_ == "from" and tok.tag_ in ("NNS", "NNPS")))):
+            # ... and "officials from Armenia and Azerbaijan": one group from each
             pob = pobj(of)
             for cj in (pob.conjuncts if pob is not None else ()):
                 r = self.actors.resolve(sent.index, cj.i - sent.span.start)

@@ -262,6 +262,24 @@ class Emitter:
             c.emitted, c.reason = False, "no identifiable source"
             return
         self._implied_target(sent, c)
+        if (c.target is None or c.target.country is None) and c.event_type == "ASSAULT" and c.mode == "aerial" and \
+                c.trigger.needs_target and c.trigger.ambiguous and self._is_verb_trigger(c):
+            # "launched a ballistic missile", "fired a missile toward the Sea of Japan": a launch at no state is a
+            # show of force (MOBILIZE/weapons), the reading the launch entry falls back to
+            c.event_type, c.mode = "MOBILIZE", "weapons"
+            c.rule += "+no-target-launch"
+            c.notes.append("a launch aimed at no state: MOBILIZE/weapons")
+            c.target = None
+            pair = self.ctx.actors.dominant_pair()
+            if pair is not None and c.source.country in pair:
+                # the country threatened is the other side of the article's dyad (gold guide: when it is clear)
+                other = pair[1] if c.source.country == pair[0] else pair[0]
+                c.target = ActorRef(Actor(text="(implicit: the other side of the article's main dyad)", name=None,
+                                          role=None, country=other, sector=None), "country", "implicit-target:dyad",
+                                    c.sent, c.trigger_i[0])
+                c.notes.append(f"the launch threatens the other side of the article's dyad, {other}")
+            else:
+                self._implied_target(sent, c)
         if (c.target is None or c.target.country is None) and c.event_type == "CONSULT" and c.mode == "visit" and \
                 c.place is not None and c.place.country and c.place.country != c.source.country and \
                 c.place.country not in IGO_LIKE:

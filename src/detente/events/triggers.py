@@ -112,8 +112,11 @@ class TriggerFinder:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "LAW",
                                                      "WORK_OF_ART", "PRODUCT"):
             return None
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in words("actor_compound_heads"):
-            return None   # "riot police", "protest leaders", "strike aircraft": a kind of actor, not an act
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in words("actor_compound_heads") | words(
+                "instrument_compound_heads"):
+            # "riot police", "protest leaders", "strike aircraft": a kind of actor, not an act; "an arrest warrant":
+            # the document of a possible act, a trigger of its own
+            return None
         fit = _ObjectFit(tok)
         npats = sorted(npats, key=lambda p: (-len(p.modifiers), not fit(p.trigger.objects)))
         for np_ in npats:
@@ -202,7 +205,11 @@ class TriggerFinder:
                 return head.head.i, head.head.i   # "hit China with tariffs", "slapped Iran with sanctions"
             if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and head.lower_ in (
                     "to", "of", "on", "for", "in", "with", "about", "into", "against", "from"):
-                return head.head.i, None
+                # "placed its army on high alert", "put the troops on combat readiness": a state put on the
+                # event noun is the light verb's doing
+                light = head.lower_ == "on" and head.head.lemma_.lower() in words("put_on_verbs") and \
+                    head.head.lemma_.lower() in set(trig.light_verbs or ())
+                return head.head.i, (head.head.i if light else None)
             if trig.type == "CONSULT" and visit_adjunct(cur):
                 return head.head.i, None   # "During her visit to Nairobi, the minister praised Kenya"
             if trig.type == "PROTEST" and cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "during" \
