@@ -1598,6 +1598,26 @@ CASES: list[Case] = [
      "Egypt handed a ceasefire proposal to Hamas leaders in Cairo.", D(2024, 2, 1), ["!CONCEDE"]),
     ("C5", "gave-in-idiom-kept",
      "Serbia finally gave in to the demand of the European Union.", D(2023, 3, 1), ["CONCEDE occurred SRB->EUR"]),
+    # -------------------------------------------------- D1: a participle's date is its noun's, not the outer verb's
+    ("C10", "criticised-over-statement-issued-on",
+     "India criticised China over the statement issued on Monday.", D(2024, 3, 1),
+     ["ACCUSE occurred IND->CHN", "!ACCUSE occurred IND->CHN @2024-02-26"]),
+    ("C10", "condemned-for-launch-conducted-on",
+     "Japan condemned North Korea for the launch conducted on Friday.", D(2024, 3, 2),
+     ["ACCUSE occurred JPN->PRK", "!ACCUSE occurred JPN->PRK @2024-03-01"]),
+    ("C10", "protested-over-drill-held-on",
+     "Taiwan protested to China over the drills held on Tuesday near its coast.", D(2024, 5, 25),
+     ["!ACCUSE occurred TWN->CHN @2024-05-21"]),
+    # -------------------------------------------------- C1: a deal brokered between two parties, no broker named
+    ("C1", "deal-brokered-between-no-broker",
+     "Kenya praised the peace deal brokered on Sunday between Ethiopia and Eritrea.", D(2018, 7, 10),
+     ["!CONSULT occurred ETH->ERI"]),
+    ("C1", "truce-mediated-between-no-mediator",
+     "Uganda welcomed the truce mediated last week between the Congolese army and M23.", D(2023, 3, 20),
+     ["!CONSULT"]),
+    ("C1", "mediated-between-kept",
+     "Turkey mediated between Sweden and Finland on one side and Hungary on the other.", D(2023, 1, 20),
+     ["CONSULT occurred TUR->SWE"]),
 
 ]
 

@@ -523,6 +523,8 @@ class ArgumentReader:
             roles.srcs, roles.tgts = [pair[0]], [pair[1]]
             c.brokered = True
             c.notes.append("a mutual act between two parties: the subject brokers it, the parties act")
+        elif roles.between and len(roles.between) >= 2 and not roles.srcs and c.lemma in words("mediation_words"):
+            roles.tgts = list(roles.between)   # "a deal brokered between A and B": the mediator is not named
         elif roles.between and len(roles.between) >= 2:
             if not roles.srcs or all(b.country == roles.srcs[0].country or roles.srcs[0].country is None
                                      for b in roles.between[:1]):

@@ -175,6 +175,15 @@ class Attacher:
                 break
             if found and not (t.pos_ == "VERB" and t.dep_ in ("pcomp", "xcomp")):
                 break
+            gov = (t.head.head if t.head.dep_ == "dobj" else t.head.head.head if t.head.dep_ == "pobj" else None) \
+                if t.pos_ == "VERB" and t.dep_ == "acl" else None
+            if gov is not None and t.i != anchor.i and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN") and \
+                    not found and any(gov.i - span.start in c.anchors for c in cands):
+                # "welcomed the agreement reached on 14 May": the participle dates its noun's event, never the
+                # verb the noun is the object of
+                noun = t.head.i - span.start
+                out.extend(c for c in cands if noun in c.anchors and c not in out)
+                return out, None
             t = t.head
         return out, None
 
