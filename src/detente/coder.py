@@ -13,6 +13,8 @@ from .article import Article, article_from_text
 from .events.extract import Candidate, SentenceCoder, split_coordinated
 from .events.lexicon import TriggerLexicon, load_triggers
 from .events.modality import Modality, load_modality
+from .events.types import SPEECH_ACT_TYPES
+from .lexicon import words as word_set
 from .limits import Limits
 from .merge import build_events, cluster
 from .nlp import Segments, Sentence, load_pipeline, segment_texts, split_sentences
@@ -158,6 +160,7 @@ class Coder:
         _clause_dates(cands, dates, {s.index: dict(enumerate(lowers.get(s.index) or [t.lower_ for t in s.span]))
                                      for s in sentences if s.index in with_cands})
         _narrative_dates(cands, coder.frames)
+        _meeting_day(cands, coder.frames, sentences)
         _visit_context(cands, self.gazetteer)
         emitted = [c for c in cands if c.emitted]
         partial = [c for c in cands if not c.emitted and c.reason == "no identifiable target" and not c.consumed]
@@ -320,6 +323,42 @@ def _narrative_dates(cands: list[Candidate], frames: Sequence[tuple[int, ActorRe
         c.time = t
         c.time_text = f"{txt} (the actor's dated action in this article)"
         c.notes.append(f"no time in its clause: the same actor acts '{txt}' in this article, the only date given")
+
+
+def _meeting_day(cands: list[Candidate], frames: Sequence[tuple[int, ActorRef, DateResolution, str]],
+                 sentences: Sequence[Sentence]) -> None:
+    """D2: a record of a meeting held 'today' ("the envoy told the Security Council today ...") dates the
+    statements its speakers make in it: an undated demand, accusation or endorsement said in a later sentence
+    was made that day."""
+    by_index = {s.index: s for s in sentences}
+    day = None
+    marks = [(k, t, txt) for k, _ref, t, txt in frames] + [
+        (c.sent, c.time, c.time_text or "") for c in cands
+        if c.event_type == "CONSULT" and c.time is not None and c.time.is_resolved() and c.time_text]
+    for k, t, txt in sorted(marks, key=lambda f: f[0]):
+        s = by_index.get(k)
+        if s is None or k > 3 or txt.lower() != "today" or t.granularity != "day":
+            continue
+        if any(tok.lemma_.lower() in word_set("meeting_record_words") for tok in s.span):
+            day = (k, t, txt)
+            break
+    if day is None:
+        return
+    k0, t, txt = day
+    for c in cands:
+        if not c.emitted or c.status != "occurred" or (c.time is not None and c.time.is_resolved()) or c.sent <= k0 or \
+                c.event_type not in SPEECH_ACT_TYPES or sentences_kind(by_index, c.sent) != "body":
+            continue
+        tok = by_index[c.sent].span[c.head_i]
+        if tok.pos_ != "VERB":
+            continue
+        c.time, c.time_text = t, f"{txt} (the meeting this record reports)"
+        c.notes.append(f"said at the meeting held '{txt}' (sentence {k0}): dated to it")
+
+
+def sentences_kind(by_index: Mapping[int, Sentence], k: int) -> str:
+    s = by_index.get(k)
+    return s.kind if s is not None else ""
 
 
 TEMPORAL_LINKS = {"following", "after", "before", "amid", "during", "ahead"}

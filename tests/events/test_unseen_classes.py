@@ -1618,6 +1618,22 @@ CASES: list[Case] = [
     ("C1", "mediated-between-kept",
      "Turkey mediated between Sweden and Finland on one side and Hungary on the other.", D(2023, 1, 20),
      ["CONSULT occurred TUR->SWE"]),
+    # -------------------------------------------------- D2: statements in the record of a meeting held "today"
+    ("C8", "council-briefing-today-later-demand",
+     "The UN envoy for Yemen told the Security Council today that the truce was fragile. Later in the "
+     "debate, the Saudi ambassador urged the Houthis to release all detainees.", D(2023, 4, 14),
+     ["REQUEST occurred SAU->YEM @2023-04-14"]),
+    ("C8", "assembly-today-later-accusation",
+     "The General Assembly met today to discuss the war. In the debate, Ukraine accused Russia of "
+     "deporting children.", D(2023, 2, 23),
+     ["ACCUSE occurred UKR->RUS @2023-02-23"]),
+    ("C8", "press-conference-today-later-rejection",
+     "The Chinese foreign minister held a press conference today in Beijing. He rejected the "
+     "Philippines' claims to the shoal.", D(2024, 3, 7),
+     ["REJECT occurred CHN->PHL @2024-03-07"]),
+    ("C8", "no-meeting-today-no-inheritance",
+     "Kenya's foreign minister spoke today about trade. Last year she urged Ethiopia to free the detainees.",
+     D(2024, 3, 7), ["!REQUEST occurred KEN->ETH @2024-03-07"]),
 
 ]
 

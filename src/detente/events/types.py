@@ -28,6 +28,8 @@ THREAT_MODE: dict[tuple[str, str | None], str] = {
 # acts a condition on the other side does not turn into a threat ("will meet unless", "will help unless")
 ULTIMATUM_EXEMPT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "THREATEN", "REQUEST"})
 # acts aimed at the other side of the article's main dyad when the text names no target
+# acts done by saying: a statement made at a meeting is dated by the meeting
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
 DYADIC_TYPES = frozenset({"SANCTION", "REJECT", "ACCUSE", "THREATEN"})
 # acts whose target may be the owner of their object ("condemned Russia's attack")
 OWNER_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONCEDE", "COERCE"})
