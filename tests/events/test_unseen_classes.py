@@ -1634,6 +1634,21 @@ CASES: list[Case] = [
     ("C8", "no-meeting-today-no-inheritance",
      "Kenya's foreign minister spoke today about trade. Last year she urged Ethiopia to free the detainees.",
      D(2024, 3, 7), ["!REQUEST occurred KEN->ETH @2024-03-07"]),
+    # -------------------------------------------------- C2: "will <hostile act> if <other side acts>" is a threat
+    ("C2", "will-terminate-if-other-bans",
+     "Moscow will terminate the grain deal if the G7 bans exports to Russia, a former president said.",
+     D(2023, 4, 23), ["THREATEN occurred RUS->G7", "!SANCTION occurred RUS->G7"]),
+    ("C2", "will-close-airspace-if-attacks",
+     "Turkey will close its airspace if Israel attacks Lebanon.", D(2024, 9, 30),
+     ["THREATEN occurred TUR->ISR", "!COERCE planned TUR->ISR"]),
+    ("C2", "will-impose-sanctions-if-sells",
+     "China will impose sanctions if Washington sells more arms to Taiwan.", D(2023, 2, 16),
+     ["THREATEN occurred CHN->USA", "!SANCTION planned CHN->USA"]),
+    ("C2", "will-send-if-approves-no-threat",
+     "Kenya will send police officers to Haiti if the UN approves the mission.", D(2023, 8, 1),
+     ["!THREATEN"]),
+    ("C2", "will-release-if-frees-no-threat",
+     "Iran will release the sailors if Britain frees the tanker.", D(2019, 7, 20), ["!THREATEN"]),
 
 ]
 

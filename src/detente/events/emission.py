@@ -18,7 +18,7 @@ from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
 from ..treecache import children, subtree
-from .parse import pobj, verb_args
+from .parse import control_chain, pobj, verb_args
 from .types import (
     DOMESTIC_SECTORS,
     DYADIC_TYPES,
@@ -261,6 +261,16 @@ class Emitter:
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
+        if (c.target is None or c.target.country is None) and c.rule.endswith("+retaliation"):
+            # "Moscow will end the deal if Kyiv attacks the bridge": aimed at whoever the condition is about
+            cond = next((ch for v in control_chain(sent.span[c.head_i]) for ch in children(v) if ch.dep_ == "advcl"
+                         and any(m.dep_ == "mark" and m.lower_ == "if" for m in children(ch))), None)
+            subj = next((x for x in children(cond) if x.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
+            refs = [r for r in self.ctx.refs(sent, subj) if r.country and r.country != c.source.country] \
+                if subj is not None else []
+            if refs:
+                c.target = refs[0]
+                c.notes.append(f"aimed at the condition's actor '{subj.text if subj is not None else ''}'")
         self._implied_target(sent, c)
         if (c.target is None or c.target.country is None) and c.event_type == "ASSAULT" and c.mode == "aerial" and \
                 c.trigger.needs_target and c.trigger.ambiguous and self._is_verb_trigger(c):

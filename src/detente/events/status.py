@@ -19,10 +19,18 @@ from ..record import Actor
 from ..treecache import children, subtree
 from .owners import asked_state
 from .parse import control_chain, distinct_sectors, noun_phrase, pobj, verb_args, visit_adjunct
-from .types import ONE_SIDED_TYPES, OWN_MEASURE_TYPES, REQUEST_MODE, THREAT_MODE, ULTIMATUM_EXEMPT_TYPES
+from .types import (
+    ONE_SIDED_TYPES,
+    OWN_MEASURE_TYPES,
+    REQUEST_MODE,
+    RETALIATION_TYPES,
+    THREAT_MODE,
+    ULTIMATUM_EXEMPT_TYPES,
+)
 
 # the note that marks a future act on an 'unless' condition; frame() reads it to make the act a threat
 _ULTIMATUM = "an ultimatum: a future act unless the other side complies"
+_RETALIATION = "a retaliation announced: a hostile act that will follow if the other side acts"
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -122,6 +130,13 @@ class StatusReader:
             c.mode = THREAT_MODE.get((trig.type, trig.mode), THREAT_MODE.get((trig.type, None)))
             c.event_type, c.status = "THREATEN", "occurred"
             c.rule = f"{trig.entry}+ultimatum"
+            c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
+        if _RETALIATION in notes and trig.type in RETALIATION_TYPES and frame is None and c.event_type == trig.type:
+            # "Moscow will terminate the deal if the ban goes ahead", "we will close the border if they attack":
+            # a hostile act promised on the other side's move is a threat made now
+            c.mode = THREAT_MODE.get((trig.type, trig.mode), THREAT_MODE.get((trig.type, None)))
+            c.event_type, c.status = "THREATEN", "occurred"
+            c.rule = f"{trig.entry}+retaliation"
             c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
         top = chain[-1] if chain else tok
         if frame is None and top.dep_ in ("acl", "advcl") and top.head.pos_ == "NOUN" and \
@@ -347,6 +362,9 @@ class StatusReader:
                         a.dep_ == "aux" and (mod.has("future_aux", a.lower_) or a.lower_ == "would")
                         for a in children(v)):
                     cues.notes.append(_ULTIMATUM)
+                elif any(m.dep_ == "mark" and m.lower_ == "if" for m in children(ch)) and any(
+                        a.dep_ == "aux" and mod.has("future_aux", a.lower_) for a in children(v)):
+                    cues.notes.append(_RETALIATION)
         if any(m.dep_ == "mark" and mod.has("condition", m.lower_) for m in children(v)) and v.dep_ == "advcl":
             cues.hypo = True
             cues.notes.append("inside a condition")

@@ -26,6 +26,8 @@ THREAT_MODE: dict[tuple[str, str | None], str] = {
 }
 
 # acts a condition on the other side does not turn into a threat ("will meet unless", "will help unless")
+# hostile acts that, announced for when the other side acts ("will retaliate if"), are threats made now
+RETALIATION_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 ULTIMATUM_EXEMPT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "THREATEN", "REQUEST"})
 # acts aimed at the other side of the article's main dyad when the text names no target
 # acts done by saying: a statement made at a meeting is dated by the meeting
