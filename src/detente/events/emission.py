@@ -428,11 +428,8 @@ class Emitter:
                 if c.place is None:
                     c.place, c.place_text = p, p.name
         if (c.target is None or c.target.country is None) and self._detainee_at_home(sent, c):
-            c.target = ActorRef(Actor(text=f"(detained by {c.source.actor.text})", name=None, role=None,
-                                      country=c.source.country, sector="CVL"), "country", "one-sided",
-                                c.sent, c.trigger_i[0])
-            c.rule += "+detainee"
-            c.notes.append(f"the detained have no stated nationality: taken as {c.source.country}'s own")
+            self._home_target(c, f"(detained by {c.source.actor.text})", "CVL", "+detainee",
+                              f"the detained have no stated nationality: taken as {c.source.country}'s own")
         if (c.target is None or c.target.country is None) and c.trigger.symmetric and \
                 c.source.rule.startswith("pronoun:we") and c.source.country in self.ctx.met:
             at, partner = self.ctx.met[c.source.country]
@@ -441,23 +438,23 @@ class Emitter:
                 c.target = partner
                 c.notes.append(f"'{c.source.actor.text}' after a meeting: the two who met, with {partner.country}")
         if (c.target is None or c.target.country is None) and self._protest_stopped(sent, c):
-            c.target = ActorRef(Actor(text=f"(protesters, {c.source.actor.text})", name=None, role=None,
-                                      country=c.source.country, sector="CVL"), "country", "one-sided",
-                                c.sent, c.trigger_i[0])
-            c.rule += "+protest-stopped"
-            c.notes.append(f"a protest stopped or banned by {c.source.country}'s authorities: at home")
+            self._home_target(c, f"(protesters, {c.source.actor.text})", "CVL", "+protest-stopped",
+                              f"a protest stopped or banned by {c.source.country}'s authorities: at home")
         if (c.target is None or c.target.country is None) and self._settlement_at_home(sent, c):
-            c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
-                                      country=c.source.country, sector=None), "country", "one-sided",
-                                c.sent, c.trigger_i[0])
-            c.rule += "+at-home"
-            c.notes.append(f"a town taken, the article naming {c.source.country} and an armed group: at home")
+            self._home_target(c, f"(domestic: {c.source.actor.text})", None, "+at-home",
+                              f"a town taken, the article naming {c.source.country} and an armed group: at home")
         if (c.target is None or c.target.country is None) and self._one_sided(sent, c):
-            c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
-                                      country=c.source.country, sector=None), "country", "one-sided",
-                                c.sent, c.trigger_i[0])
-            c.rule += "+one-sided"
-            c.notes.append(f"a one-sided act with no other party: aimed at home, {c.source.country}")
+            self._home_target(c, f"(domestic: {c.source.actor.text})", None, "+one-sided",
+                              f"a one-sided act with no other party: aimed at home, {c.source.country}")
+
+    @staticmethod
+    def _home_target(c: Candidate, text: str, sector: str | None, rule: str, note: str) -> None:
+        """Aim the act at its own source's state (a one-sided target), saying why."""
+        assert c.source is not None
+        c.target = ActorRef(Actor(text=text, name=None, role=None, country=c.source.country, sector=sector),
+                            "country", "one-sided", c.sent, c.trigger_i[0])
+        c.rule += rule
+        c.notes.append(note)
 
     def _consult_mode(self, sent: Sentence, c: Candidate) -> None:
         """A consultation's mode from its venue, channel and place: multilateral, phone, visit (the visitor
