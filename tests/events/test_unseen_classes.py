@@ -1649,6 +1649,14 @@ CASES: list[Case] = [
      ["!THREATEN"]),
     ("C2", "will-release-if-frees-no-threat",
      "Iran will release the sailors if Britain frees the tanker.", D(2019, 7, 20), ["!THREATEN"]),
+    # -------------------------------------------------- C1: a light verb misparsed as its noun's adjective
+    ("C1", "acronym-imposed-sanctions-misparse",
+     "ECOWAS imposed sanctions on Niger.", D(2023, 7, 31), ["SANCTION occurred ECOWAS->NER"]),
+    ("C1", "acronym-imposed-sanctions-coordinated",
+     "After the coup, ECOWAS imposed sanctions on Mali and threatened further measures.", D(2022, 1, 10),
+     ["SANCTION occurred ECOWAS->MLI"]),
+    ("C1", "acronym-imposed-ban",
+     "SADC imposed a travel ban on Zimbabwean officials.", D(2024, 3, 1), ["SANCTION occurred SADC->ZWE"]),
 
 ]
 

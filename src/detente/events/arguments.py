@@ -296,6 +296,16 @@ class ArgumentReader:
                 elif vsubj is not None and vsubj.i != tok.i:
                     roles.srcs = self.ctx.refs(sent, vsubj)
             roles.heads.append(v)
+        light_mod = next((m for m in children(tok) if m.dep_ == "amod" and m.pos_ == "VERB" and m.i == tok.i - 1 and
+                          m.lemma_.lower() in set(trig.light_verbs or ()) and m.i - 1 >= span.start), None)
+        if not roles.srcs and light_mod is not None:
+            # "ECOWAS imposed sanctions on Niger" parsed with 'imposed' as an adjective of 'sanctions': the name
+            # just before the light verb is its subject
+            before = self.ctx.refs(sent, span[light_mod.i - 1 - span.start])
+            if before and before[0].country:
+                roles.srcs = before
+                roles.heads.append(light_mod)
+                c.notes.append(f"'{light_mod.text}' misread as an adjective: its subject is '{before[0].actor.text}'")
         for m in mods:
             mref = self.ctx.actors.resolve(sent.index, m.i - span.start)
             if mref is None or not mref.country:
