@@ -1657,6 +1657,17 @@ CASES: list[Case] = [
      ["SANCTION occurred ECOWAS->MLI"]),
     ("C1", "acronym-imposed-ban",
      "SADC imposed a travel ban on Zimbabwean officials.", D(2024, 3, 1), ["SANCTION occurred SADC->ZWE"]),
+    # -------------------------------------------------- C5: leaving a body cuts ties; withdrawing forces is RETREAT
+    ("C5", "withdrawal-from-bloc-sanction",
+     "Niger, Mali and Burkina Faso announced their withdrawal from ECOWAS.", D(2024, 1, 28),
+     ["SANCTION occurred NER->ECOWAS", "SANCTION occurred MLI->ECOWAS", "SANCTION occurred BFA->ECOWAS",
+      "!RETREAT"]),
+    ("C5", "withdrew-from-organisation-sanction",
+     "Nicaragua withdrew from the Organization of American States.", D(2023, 11, 19),
+     ["SANCTION occurred NIC->OAS", "!RETREAT"]),
+    ("C5", "withdrew-troops-from-mission-retreat",
+     "Burundi withdrew its troops from the African Union mission in Somalia.", D(2023, 6, 1),
+     ["RETREAT occurred BDI->*", "!SANCTION"]),
 
 ]
 

@@ -301,6 +301,12 @@ class Emitter:
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
+        if c.event_type == "RETREAT" and c.mode == "withdraw" and (
+                c.target.country in IGO_LIKE | MULTI_IGO or c.target.actor.sector == "IGO") and \
+                not any(t.lemma_.lower() in words("force_nouns") for t in subtree(sent.span[c.head_i])):
+            # "announced their withdrawal from ECOWAS", "pulled out of the alliance": leaving a body cuts ties
+            c.event_type = "SANCTION"
+            c.notes.append(f"withdrawing from {c.target.country} (a body, no forces named): SANCTION/withdraw")
         sectors = {c.source.actor.sector, c.target.actor.sector}
         non_state = bool({s.lower() for s in sectors if s} & words("non_state_sectors")) and \
             None in sectors   # rebels against the state
