@@ -1668,6 +1668,21 @@ CASES: list[Case] = [
     ("C5", "withdrew-troops-from-mission-retreat",
      "Burundi withdrew its troops from the African Union mission in Somalia.", D(2023, 6, 1),
      ["RETREAT occurred BDI->*", "!SANCTION"]),
+    # -------------------------------------------------- C9: a crowd with no country is the people where it gathers
+    ("C9", "thousands-demonstrated-in-city",
+     "Thousands demonstrated in Tehran against the government.", D(2022, 10, 1), ["PROTEST occurred IRN->IRN"]),
+    ("C9", "tens-of-thousands-marched-in-city",
+     "Tens of thousands marched in Tbilisi against the foreign agents law.", D(2024, 5, 12),
+     ["PROTEST occurred GEO->GEO"]),
+    ("C9", "thousands-rallied-in-city",
+     "Thousands rallied in Caracas in support of the opposition.", D(2024, 8, 3), ["PROTEST occurred VEN->VEN"]),
+    # -------------------------------------------------- C1: a body's name in front of its text owns it
+    ("C1", "praised-body-resolution",
+     "The Palestinian Authority praised the UN resolution.", D(2023, 12, 13), ["SUPPORT occurred PSE->UNO"]),
+    ("C1", "rejected-body-resolution",
+     "Israel rejected the UN resolution on Gaza.", D(2023, 12, 13), ["REJECT occurred ISR->UNO"]),
+    ("C1", "dismissed-body-communique",
+     "Russia dismissed the NATO communique as hostile.", D(2023, 7, 12), ["REJECT occurred RUS->NATO"]),
 
 ]
 

@@ -353,7 +353,9 @@ class Emitter:
             objs = [ch for ch in children(span[c.head_i]) if ch.dep_ == "dobj"]
             judged = {t.i - span.start for o in objs for t in (o, *o.conjuncts)}
             for o in cands:
-                if o is c or not o.emitted or o.head_i not in judged or o.source is None or not o.source.country:
+                # the judged act may be coded, or named with its agent only ("praised the UN resolution")
+                if o is c or not (o.emitted or o.reason == "no identifiable target") or o.head_i not in judged or \
+                        o.source is None or not o.source.country:
                     continue
                 if o.source.country == c.source.country:
                     continue

@@ -72,6 +72,13 @@ class OwnerReader:
             assert t is not None
             found = [r for r in self.ctx.actors.resolve_all(sent.index, t.i - span.start) if r is not None]
             refs = [r for r in found if r.country]
+            if not found and k == 3 and t.pos_ == "PROPN" and t.dep_ == "compound":
+                # "the UN resolution", "the NATO communique": a body's name in front of its text owns it
+                info = self.ctx.actors.lex.lookup_name(t.text)
+                if info is not None and info.country and info.kind in ("org", "country", "metonym"):
+                    refs = [ActorRef(Actor(text=t.text, name=info.name, role=info.role, country=info.country,
+                                           sector=info.sector), info.kind, info.entry or "compound-owner",
+                                     sent.index, t.i - span.start)]
             if refs:
                 return refs
             if k <= 1 and any(r.actor.sector in ("GOV", "MIL") for r in found):

@@ -176,6 +176,18 @@ class TriggerFinder:
                     drop.add(inner.i)
         return [h for h in hits if h.i not in drop]
 
+    def _crowd_in_place(self, sent: Sentence, tok: Token, subj: Token | None, c: Candidate) -> None:
+        """A crowd with no country of its own is the people of the place it gathers in ('in Tbilisi')."""
+        if c.source is not None and c.source.country:
+            return
+        where = next((pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in (
+            "in", "across", "outside", "throughout") and pobj(ch) is not None), None)
+        pl = self.ctx.place(sent, where) if where is not None else None
+        if pl is not None and pl.country:
+            c.source = ActorRef(Actor(text=subj.text if subj is not None else pl.name, name=None,
+                                      role="protesters", country=pl.country, sector="CVL"),
+                                "group", f"crowd-in:{pl.name}", sent.index, tok.i - sent.span.start)
+
     def _noun_clause(self, tok: Token, trig: Trigger) -> tuple[int | None, int | None]:
         """The verb a noun trigger hangs from, and whether that verb is a light verb for it."""
         cur = tok
@@ -300,17 +312,15 @@ class TriggerFinder:
                 c.event_type, c.mode = "PROTEST", "demo"
                 c.rule += "+crowd"
                 c.notes.append(f"'{subj.text if subj is not None else ''} {tok.text}': a crowd demonstrating")
-                if c.source is None or not c.source.country:
-                    where = next((pobj(ch) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in (
-                        "in", "across", "outside", "throughout") and pobj(ch) is not None), None)
-                    pl = self.ctx.place(sent, where) if where is not None else None
-                    if pl is not None and pl.country:
-                        c.source = ActorRef(Actor(text=subj.text if subj is not None else pl.name, name=None,
-                                                  role="protesters", country=pl.country, sector="CVL"),
-                                            "group", f"crowd-in:{pl.name}", sent.index, tok.i - span.start)
+                self._crowd_in_place(sent, tok, subj, c)
                 if c.target is not None and c.source is not None and c.target.country != c.source.country and \
                         c.target.rule.startswith("implicit"):
                     c.target = None
+        elif c.event_type == "PROTEST" and h.kind == "verb" and (c.source is None or not c.source.country):
+            # "Thousands demonstrated in Tehran", "Hundreds marched in Lagos": a crowd where it gathers
+            subj = verb_args(tok, [tok])[0]
+            if subj is not None and (subj.lemma_.lower() in words("crowd_heads") or subj.like_num):
+                self._crowd_in_place(sent, tok, subj, c)
         # "would not attend the EU summit", "joined the NATO summit": a body's own summit is with that body
         if c.event_type == "CONSULT" and c.mode == "multilateral" and h.kind == "noun" and c.target is None and \
                 c.source is not None:
