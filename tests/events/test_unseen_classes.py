@@ -1683,6 +1683,36 @@ CASES: list[Case] = [
      "Israel rejected the UN resolution on Gaza.", D(2023, 12, 13), ["REJECT occurred ISR->UNO"]),
     ("C1", "dismissed-body-communique",
      "Russia dismissed the NATO communique as hostile.", D(2023, 7, 12), ["REJECT occurred RUS->NATO"]),
+    # -------------------------------------------------- C4: "put on hold" cancels; a visit "cut short" took place
+    ("C4", "visit-put-on-hold",
+     "The planned visit by the Chinese defence minister to Washington has been put on hold.", D(2023, 6, 1),
+     ["CONSULT/visit cancelled CHN->USA"]),
+    ("C4", "talks-put-on-hold",
+     "Seoul put the talks with Tokyo on hold.", D(2019, 8, 2), ["CONSULT cancelled KOR->JPN"]),
+    ("C4", "visit-cut-short-occurred",
+     "Japan's prime minister cut short his visit to Brazil.", D(2024, 5, 4),
+     ["CONSULT/visit occurred JPN->BRA", "!CONSULT cancelled JPN->BRA"]),
+    ("C4", "trip-cut-short-occurred",
+     "The Indian foreign minister cut short his trip to Moscow after the attack.", D(2024, 3, 23),
+     ["CONSULT/visit occurred IND->RUS"]),
+    # -------------------------------------------------- D3: "at the last minute" is manner, not a date
+    ("C10", "called-off-last-minute-no-date",
+     "The meeting between Erdogan and Assad was called off at the last minute.", D(2024, 3, 1),
+     ["CONSULT cancelled TUR->SYR", "!CONSULT cancelled TUR->SYR @2024-02-29"]),
+    ("C10", "eleventh-hour-no-date",
+     "Kenya and Somalia reached a deal at the eleventh hour.", D(2024, 3, 1),
+     ["AGREE occurred KEN->SOM", "!AGREE occurred KEN->SOM @2024-02-29"]),
+    ("C10", "last-hour-still-a-time",
+     "Russia launched drones at Kyiv overnight.", D(2024, 3, 1), ["ASSAULT occurred RUS->UKR @2024-02-29..2024-03-01"]),
+    # -------------------------------------------------- C6: a summit of two states is bilateral
+    ("C6", "summit-with-one-state-bilateral",
+     "Seoul delayed the summit with Tokyo until next year.", D(2019, 12, 1),
+     ["CONSULT cancelled KOR->JPN", "!CONSULT/multilateral"]),
+    ("C6", "summit-with-leader-abroad-third-party",
+     "Biden held a summit with Xi in Bali.", D(2022, 11, 14), ["CONSULT/third-party occurred USA->CHN in:IDN"]),
+    ("C6", "three-party-summit-stays-multilateral",
+     "Brazil, India and South Africa called off their summit.", D(2024, 3, 1),
+     ["CONSULT/multilateral cancelled BRA->IND"]),
 
 ]
 

@@ -18,7 +18,7 @@ from ..actors.recognize import ActorRef
 from ..lexicon import words
 from ..record import Actor
 from ..treecache import children, subtree
-from .parse import control_chain, pobj, verb_args
+from .parse import control_chain, noun_phrase, pobj, verb_args
 from .types import (
     DOMESTIC_SECTORS,
     DYADIC_TYPES,
@@ -274,6 +274,20 @@ class Emitter:
         self._implied_target(sent, c)
         if (c.target is None or c.target.country is None) and c.event_type == "ASSAULT" and c.mode == "aerial" and \
                 c.trigger.needs_target and c.trigger.ambiguous and self._is_verb_trigger(c):
+            # "launched drones at Kyiv": the place aimed at, named in the trigger's own phrase, is the target
+            for ch in children(sent.span[c.head_i]):
+                pob = pobj(ch) if ch.dep_ == "prep" and ch.lower_ in set(c.trigger.target_preps) else None
+                pl = self.ctx.place(sent, pob) if pob is not None else None
+                refs = [r for r in self.ctx.refs(sent, pob) if r.country] if pob is not None else []
+                country = refs[0].country if refs else (pl.country if pl is not None else None)
+                if pob is not None and country and country != c.source.country and country not in IGO_LIKE:
+                    c.target = refs[0] if refs else ActorRef(
+                        Actor(text=noun_phrase(pob), name=None, role=None, country=country, sector=None),
+                        "country", "target-place", c.sent, pob.i - sent.span.start)
+                    c.notes.append(f"aimed at '{pob.text}': {country}")
+                    break
+        if (c.target is None or c.target.country is None) and c.event_type == "ASSAULT" and c.mode == "aerial" and \
+                c.trigger.needs_target and c.trigger.ambiguous and self._is_verb_trigger(c):
             # "launched a ballistic missile", "fired a missile toward the Sea of Japan": a launch at no state is a
             # show of force (MOBILIZE/weapons), the reading the launch entry falls back to
             c.event_type, c.mode = "MOBILIZE", "weapons"
@@ -492,6 +506,13 @@ class Emitter:
                 any(span[i].lemma_.lower() == "speak" for i in c.trigger_i):
             c.mode = "phone"
             c.notes.append("'speak with' with no place reads as a call")
+        if c.event_type == "CONSULT" and c.mode == "multilateral" and not c.multilateral_venue and \
+                c.source.country not in IGO_LIKE | MULTI_IGO and c.target.country not in IGO_LIKE | MULTI_IGO and \
+                c.target.actor.sector != "IGO" and not c.extra_targets and not c.more_pairs and (
+                    c.place is None or c.place.country not in (c.source.country, c.target.country)):
+            # "delayed its summit with Tokyo", "a summit with Xi in Bali": two states meeting, no body's forum
+            c.mode = None
+            c.notes.append("a summit of two states is a bilateral meeting")
         if c.event_type == "CONSULT" and c.mode == "multilateral" and not c.multilateral_venue and \
                 c.place is not None and c.source.country not in IGO_LIKE and c.target.country not in IGO_LIKE and \
                 c.place.country in (c.source.country, c.target.country):

@@ -34,7 +34,10 @@ class Modality:
         rests = self.phrase_rest(kind, lemma)
         if not rests:
             return False
-        follow = [str(c.lower_) for c in getattr(tok, "children", ()) if c.dep_ in ("prt", "prep", "advmod")]
+        kids = [c for c in getattr(tok, "children", ()) if c.dep_ in ("prt", "prep", "advmod")]
+        # "put ... on hold": the preposition's object counts as part of the phrase
+        follow = [str(c.lower_) for c in kids] + [str(g.lower_) for c in kids if c.dep_ == "prep"
+                                                   for g in c.children if g.dep_ == "pobj"]
         return any(all(w in follow for w in rest) for rest in rests)
 
     def phrase_rest(self, kind: str, head: str) -> list[tuple[str, ...]]:

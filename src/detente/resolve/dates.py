@@ -1200,7 +1200,12 @@ def find_time_expressions(text: str) -> list[TimeMatch]:
     ``vague`` ("recently"), ``anaphoric`` ("the following day"), ``relative-event`` ("a day after"),
     ``deadline`` ("by the end of the year"), ``until``, ``after`` and ``frequency`` ("twice annually").
     """
-    return [TimeMatch(c.start, c.end, text[c.start:c.end], c.kind) for c in _find(text)]
+    return [TimeMatch(c.start, c.end, text[c.start:c.end], c.kind) for c in _find(text)
+            if _IDIOM.fullmatch(text[c.start:c.end].lower()) is None]
+
+
+# "called off at the last minute", "saved at the eleventh hour": manner, not a time of its own
+_IDIOM = re.compile(r"(?:at\s+)?the\s+(?:last|final|eleventh)\s+(?:minute|hour|moment)")
 
 
 def _resolution(c: _Cand, text: str, published: date | None, tense: Tense) -> DateResolution:
