@@ -1713,6 +1713,16 @@ CASES: list[Case] = [
     ("C6", "three-party-summit-stays-multilateral",
      "Brazil, India and South Africa called off their summit.", D(2024, 3, 1),
      ["CONSULT/multilateral cancelled BRA->IND"]),
+    # -------------------------------------------------- C6: an offer's content is not a second planned event
+    ("C6", "stands-ready-to-support-two",
+     "The EU stands ready to support Armenia and Azerbaijan in the normalisation process.", D(2023, 10, 5),
+     ["AGREE occurred EUR->ARM", "AGREE occurred EUR->AZE", "!SUPPORT planned EUR->ARM"]),
+    ("C6", "willing-to-mediate-both",
+     "Qatar is willing to mediate between Israel and Hamas.", D(2023, 10, 9),
+     ["AGREE occurred QAT->ISR", "AGREE occurred QAT->PSE", "!CONSULT planned QAT->ISR"]),
+    ("C6", "prepared-to-provide-aid",
+     "Japan is prepared to provide aid to Turkey after the earthquake.", D(2023, 2, 7),
+     ["AGREE occurred JPN->TUR", "!AID planned JPN->TUR"]),
 
 ]
 

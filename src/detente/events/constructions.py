@@ -135,6 +135,13 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
             c.lemma, c.anchors = tok.lemma_.lower(), {i, comp.i - span.start}
             c.notes.append(f"'{tok.text} to {comp.text}': {'a refusal' if negated else 'an offer'} by "
                            f"{srcs[0].country} aimed at {target.country}")
+            if inner is not None and not inner.consumed and (
+                    negated or inner.event_type.lower() in words("promise_content_types")):
+                # "stands ready to support A and B": the offered (or refused) act is the offer's content
+                others = [t for t in inner.parties() if t.country and t.country != srcs[0].country]
+                c.extra_targets = [t for t in others if t.country != target.country]
+                inner.consumed, inner.emitted = True, False
+                inner.reason = f"the content of the {'refusal' if negated else 'offer'} '{tok.text} to'"
             out.append(c)
         # ---- "X is grateful / thankful to Y (for ...)"
         if praise is not None and tok.lemma_.lower() in grateful and tok.pos_ == "ADJ":
