@@ -118,7 +118,8 @@ def derived(ctx: ArticleContext, sent: Sentence, cands: list[Candidate]) -> list
             srcs = ctx.refs(sent, subj)
             if not srcs or not srcs[0].country:
                 continue
-            inner = _candidate_at(cands, comp.i - span.start)
+            inner = _candidate_at(cands, comp.i - span.start) or next(
+                (o for o in cands if o.clause_i == comp.i - span.start and o.head_i != o.clause_i), None)
             target = inner.target if inner is not None and inner.target is not None else None
             if target is None or target.country == srcs[0].country:
                 target = _first_other(ctx, sent, comp, srcs[0].country)
