@@ -1723,6 +1723,16 @@ CASES: list[Case] = [
     ("C6", "prepared-to-provide-aid",
      "Japan is prepared to provide aid to Turkey after the earthquake.", D(2023, 2, 7),
      ["AGREE occurred JPN->TUR", "!AID planned JPN->TUR"]),
+    # -------------------------------------------------- C7: a summit whose host only is named is with the host
+    ("C7", "boycotted-summit-in-city",
+     "Uganda boycotted the regional summit in Nairobi.", D(2024, 3, 1),
+     ["CONSULT/multilateral cancelled UGA->KEN"]),
+    ("C7", "attended-summit-in-city",
+     "The Kenyan president attended the summit in Addis Ababa.", D(2024, 2, 17),
+     ["CONSULT/multilateral occurred KEN->ETH"]),
+    ("C7", "body-summit-in-city-stays-body",
+     "Modi will attend the G20 summit in Rio de Janeiro.", D(2024, 11, 10),
+     ["CONSULT/multilateral planned IND->G20", "!CONSULT planned IND->BRA"]),
 
 ]
 

@@ -304,9 +304,12 @@ class Emitter:
                 c.notes.append(f"the launch threatens the other side of the article's dyad, {other}")
             else:
                 self._implied_target(sent, c)
-        if (c.target is None or c.target.country is None) and c.event_type == "CONSULT" and c.mode == "visit" and \
+        if (c.target is None or c.target.country is None) and c.event_type == "CONSULT" and \
+                (c.mode == "visit" or (c.mode == "multilateral" and c.source.actor.sector != "IGO" and
+                                       c.source.country not in IGO_LIKE | MULTI_IGO)) and \
                 c.place is not None and c.place.country and c.place.country != c.source.country and \
                 c.place.country not in IGO_LIKE:
+            # ... and "attended (boycotted) the regional summit in Nairobi": a summit whose host only is named
             # "King Abdullah received the US envoy in Amman": a host the lexicon lacks is the state of the place
             c.target = ActorRef(Actor(text=c.place_text or c.place.name, name=c.place.name, role=None,
                                       country=c.place.country, sector="GOV"), "country",
@@ -508,14 +511,15 @@ class Emitter:
             c.notes.append("'speak with' with no place reads as a call")
         if c.event_type == "CONSULT" and c.mode == "multilateral" and not c.multilateral_venue and \
                 c.source.country not in IGO_LIKE | MULTI_IGO and c.target.country not in IGO_LIKE | MULTI_IGO and \
-                c.target.actor.sector != "IGO" and not c.extra_targets and not c.more_pairs and (
+                c.target.actor.sector != "IGO" and not c.extra_targets and not c.more_pairs and \
+                not c.target.rule.startswith("host-place") and (
                     c.place is None or c.place.country not in (c.source.country, c.target.country)):
             # "delayed its summit with Tokyo", "a summit with Xi in Bali": two states meeting, no body's forum
             c.mode = None
             c.notes.append("a summit of two states is a bilateral meeting")
         if c.event_type == "CONSULT" and c.mode == "multilateral" and not c.multilateral_venue and \
                 c.place is not None and c.source.country not in IGO_LIKE and c.target.country not in IGO_LIKE and \
-                c.place.country in (c.source.country, c.target.country):
+                c.place.country in (c.source.country, c.target.country) and not c.target.rule.startswith("host-place"):
             # "South Korea and Japan held their first summit in Tokyo": a two-state summit at home is a visit
             c.mode = None
             c.notes.append("a summit of two states in one of them is a visit")
