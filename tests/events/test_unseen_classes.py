@@ -1733,6 +1733,15 @@ CASES: list[Case] = [
     ("C7", "body-summit-in-city-stays-body",
      "Modi will attend the G20 summit in Rio de Janeiro.", D(2024, 11, 10),
      ["CONSULT/multilateral planned IND->G20", "!CONSULT planned IND->BRA"]),
+    # -------------------------------------------------- C5: an attack by hackers is a cyber operation
+    ("C5", "hackers-attacked-websites-cyber",
+     "Russian hackers attacked Estonian government websites.", D(2007, 5, 1),
+     ["COERCE/cyber occurred RUS->EST", "!ASSAULT"]),
+    ("C5", "hackers-struck-utilities-cyber",
+     "Chinese hackers struck US water utilities.", D(2024, 1, 31), ["COERCE/cyber occurred CHN->USA", "!ASSAULT"]),
+    ("C5", "troops-attacked-stays-assault",
+     "Russian troops attacked Ukrainian positions near Bakhmut.", D(2023, 1, 5),
+     ["ASSAULT occurred RUS->UKR", "!COERCE"]),
 
 ]
 

@@ -225,6 +225,11 @@ class Emitter:
         if c.consumed:
             return
         self._implied_roles(sent, c)
+        if c.event_type == "ASSAULT" and c.source is not None and c.source.actor.role in words("cyber_roles"):
+            # "hackers attacked government websites": an attack by hackers is a cyber operation, not violence
+            c.event_type, c.mode = "COERCE", "cyber"
+            c.rule += "+cyber-actor"
+            c.notes.append(f"'{c.trigger_text}' by {c.source.actor.role}: COERCE/cyber")
         if c.event_type == "ASSAULT" and c.lemma in words("crowd_assault_verbs") and c.source is not None and \
                 c.source.actor.sector in ("CVL", "OPP") and c.source.country:
             # "protesters stormed parliament", "a mob ransacked the embassy": a crowd's violence is a riot
