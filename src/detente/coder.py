@@ -347,18 +347,13 @@ def _meeting_day(cands: list[Candidate], frames: Sequence[tuple[int, ActorRef, D
     k0, t, txt = day
     for c in cands:
         if not c.emitted or c.status != "occurred" or (c.time is not None and c.time.is_resolved()) or c.sent <= k0 or \
-                c.event_type not in SPEECH_ACT_TYPES or sentences_kind(by_index, c.sent) != "body":
+                c.event_type not in SPEECH_ACT_TYPES or by_index[c.sent].kind != "body":
             continue
         tok = by_index[c.sent].span[c.head_i]
         if tok.pos_ != "VERB":
             continue
         c.time, c.time_text = t, f"{txt} (the meeting this record reports)"
         c.notes.append(f"said at the meeting held '{txt}' (sentence {k0}): dated to it")
-
-
-def sentences_kind(by_index: Mapping[int, Sentence], k: int) -> str:
-    s = by_index.get(k)
-    return s.kind if s is not None else ""
 
 
 TEMPORAL_LINKS = {"following", "after", "before", "amid", "during", "ahead"}
