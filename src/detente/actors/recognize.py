@@ -396,7 +396,7 @@ class ArticleActors:
         role = _best_role(roles, i)
         person_name = _person_name(chain, tok)
         if person_name is None and role is not None and chain:
-            # "Vice-President Moody Awori" with the name tagged as an organisation: a title, then capitalised
+            # "Deputy Premier Ana Brnabic" with the name tagged as an organisation: a title, then capitalised
             # names, is a person
             title = next((r for r in roles if r[2] is role), None)
             after = [t for t in chain if title is not None and t.i - span.start >= title[1] and t.pos_ == "PROPN"
@@ -517,7 +517,7 @@ class ArticleActors:
                 # "the Albanian population of Kosovo", "the Armenian community of Tbilisi": where it lives
                 country = self._country_of_locative(sent, tok, of=True) or country
             if country is None and role is not None and role.sector != "IGO":
-                # "rebels in the Ivory Coast"; "the government of Sindh province", "the army of Mali"
+                # "rebels in the Ivory Coast"; "the government of Kano state", "the army of Mali"
                 country = self._country_of_locative(sent, tok, of=role.sector in ("GOV", "MIL", "COP", "LEG", "JUD"))
             sector = role.sector if role else None
             if mod_info is not None and mod_info.sector == "REB" and mod_info.kind == "org":

@@ -457,7 +457,7 @@ class ArgumentReader:
         if not roles.tgts and trig.type in ("REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT") and (
                 h.kind == "verb" or trig.type in ("REQUEST", "THREATEN")):
             # "demanded that Russia withdraw", "warned that Iran would face consequences", "its demand that
-            # Israel ease the restrictions" (a noun's that-clause, or its verb's: "repeated its demand today that")
+            # Israel ease the restrictions" (a noun's that-clause, or its verb's: "renewed its call this week that")
             gov = [tok.head] if h.kind == "noun" and tok.dep_ == "dobj" else []
             for ch in [*children(tok), *(g for v in gov for g in children(v) if g.dep_ == "ccomp" and g.i > tok.i)]:
                 if ch.dep_ == "ccomp" or (h.kind == "noun" and ch.dep_ in ("acl", "ccomp", "relcl") and any(
@@ -496,7 +496,7 @@ class ArgumentReader:
         own = roles.srcs[0].country if roles.srcs else None
         home: list[ActorRef] = []
         for ch in children(tok):
-            # "agreed to let Finland join", and "agreed to an extension of the force in Lebanon" (a noun content)
+            # "agreed to let Finland join", and "agreed to a longer mission in Mali" (a noun content)
             noun = ch.dep_ == "prep" and ch.lower_ in ("to", "on") and (pobj(ch) is not None and
                                                                     pobj(ch).pos_ == "NOUN")  # type: ignore[union-attr]
             if ch.dep_ != "xcomp" and not noun:
@@ -515,7 +515,7 @@ class ArgumentReader:
                 if r[0].country != own:
                     return r
                 if r[0].kind == "country" and g.pos_ == "PROPN" and not home:
-                    home = [replace(r[0], rule="one-sided")]   # "promised to democratise Serbia": at home
+                    home = [replace(r[0], rule="one-sided")]   # "pledged to rebuild Zambia's economy": at home
         return home
 
     def _settle(self, sent: Sentence, h: Hit, c: Candidate, frame: Frame | None, roles: _Roles) -> None:

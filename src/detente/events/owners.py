@@ -145,8 +145,8 @@ class OwnerReader:
         """C9: 'the opposition', 'protesters', 'the police' with no country of their own, in an article about one
         state only (international bodies aside), belong to that state; the other side must be coded."""
         states = [k for k in self.ctx.actors.country_counts if k not in IGO_LIKE and k not in ("NGO", "ICRC")]
-        if len(states) != 1:
-            return
+        if len(states) != 1 or (c.event_type == "CONSULT" and c.mode == "visit"):
+            return   # a visit crosses a border: its countryless host or guest is not of the one state named
         src = c.source
         if c.target is None and src is not None and src.country is None and src.actor.sector in STATE_SECTORS:
             # "the interim authorities imposed a curfew across Ecuador": a measure at home; "President X threatened

@@ -233,7 +233,7 @@ def pobj(prep: Token) -> Token | None:
             return ch
     if prep.dep_ != "prep" or any(True for _ in children(prep)):
         return None
-    # "granted asylum to five officers holed up in ...": the parser makes the object the subject of a
+    # "gave shelter to two ministers hiding in ...": the parser makes the object the subject of a
     # reduced relative clause; the preposition is left bare
     doc = prep.doc
     for k in range(prep.i + 1, min(prep.i + 7, len(doc))):

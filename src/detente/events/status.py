@@ -258,6 +258,12 @@ class StatusReader:
                 cues.notes.append(f"denied by '{denier.text}'")
         that_acl = top.dep_ in ("acl", "advcl", "relcl") and head.pos_ == "NOUN" and any(
             m.dep_ == "mark" and m.lower_ in ("that", "for") for m in children(top))   # "its demand that X lift"
+        demand_obj = next((o for o in children(head) if o.dep_ == "dobj" and o.i < top.i and self._request_noun(o)),
+                          None) if top.dep_ == "ccomp" and head.pos_ == "VERB" and h.trigger.type != "REQUEST" else None
+        if cues.frame is None and demand_obj is not None:
+            # "repeated its demand on Tuesday that Russia free them": the clause is the demand's content
+            cues.frame = ("request", demand_obj)
+            cues.notes.append(f"content of the demand '{demand_obj.text}'")
         if cues.frame is None and (top.dep_ == "ccomp" or that_acl) and head.i != top.i and \
                 head.pos_ in ("VERB", "NOUN") and (mod.matches("request", head) or (
                     that_acl and self._request_noun(head))) and h.trigger.type not in ("REQUEST",):
