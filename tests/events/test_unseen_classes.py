@@ -1635,9 +1635,9 @@ CASES: list[Case] = [
      "Kenya's foreign minister spoke today about trade. Last year she urged Ethiopia to free the detainees.",
      D(2024, 3, 7), ["!REQUEST occurred KEN->ETH @2024-03-07"]),
     # -------------------------------------------------- C2: "will <hostile act> if <other side acts>" is a threat
-    ("C2", "will-terminate-if-other-bans",
-     "Moscow will terminate the grain deal if the G7 bans exports to Russia, a former president said.",
-     D(2023, 4, 23), ["THREATEN occurred RUS->G7", "!SANCTION occurred RUS->G7"]),
+    ("C2", "will-impose-tariffs-if-joins",
+     "Beijing will impose tariffs on Australian wine if Canberra joins the inquiry, an official said.",
+     D(2020, 5, 12), ["THREATEN occurred CHN->AUS", "!SANCTION occurred CHN->AUS"]),
     ("C2", "will-close-airspace-if-attacks",
      "Turkey will close its airspace if Israel attacks Lebanon.", D(2024, 9, 30),
      ["THREATEN occurred TUR->ISR", "!COERCE planned TUR->ISR"]),

@@ -279,18 +279,7 @@ class Emitter:
         self._implied_target(sent, c)
         if (c.target is None or c.target.country is None) and c.event_type == "ASSAULT" and c.mode == "aerial" and \
                 c.trigger.needs_target and c.trigger.ambiguous and self._is_verb_trigger(c):
-            # "launched drones at Kyiv": the place aimed at, named in the trigger's own phrase, is the target
-            for ch in children(sent.span[c.head_i]):
-                pob = pobj(ch) if ch.dep_ == "prep" and ch.lower_ in set(c.trigger.target_preps) else None
-                pl = self.ctx.place(sent, pob) if pob is not None else None
-                refs = [r for r in self.ctx.refs(sent, pob) if r.country] if pob is not None else []
-                country = refs[0].country if refs else (pl.country if pl is not None else None)
-                if pob is not None and country and country != c.source.country and country not in IGO_LIKE:
-                    c.target = refs[0] if refs else ActorRef(
-                        Actor(text=noun_phrase(pob), name=None, role=None, country=country, sector=None),
-                        "country", "target-place", c.sent, pob.i - sent.span.start)
-                    c.notes.append(f"aimed at '{pob.text}': {country}")
-                    break
+            self._launch_target(sent, c)
         if (c.target is None or c.target.country is None) and c.event_type == "ASSAULT" and c.mode == "aerial" and \
                 c.trigger.needs_target and c.trigger.ambiguous and self._is_verb_trigger(c):
             # "launched a ballistic missile", "fired a missile toward the Sea of Japan": a launch at no state is a
@@ -477,6 +466,23 @@ class Emitter:
             self._home_target(c, f"(domestic: {c.source.actor.text})", None, "+one-sided",
                               f"a one-sided act with no other party: aimed at home, {c.source.country}")
 
+    def _launch_target(self, sent: Sentence, c: Candidate) -> None:
+        """'launched drones at Kyiv': the place aimed at, named in the trigger's own phrase, is the target."""
+        assert c.source is not None
+        for ch in children(sent.span[c.head_i]):
+            pob = pobj(ch) if ch.dep_ == "prep" and ch.lower_ in set(c.trigger.target_preps) else None
+            if pob is None:
+                continue
+            pl = self.ctx.place(sent, pob)
+            refs = [r for r in self.ctx.refs(sent, pob) if r.country]
+            country = refs[0].country if refs else (pl.country if pl is not None else None)
+            if country and country != c.source.country and country not in IGO_LIKE:
+                c.target = refs[0] if refs else ActorRef(
+                    Actor(text=noun_phrase(pob), name=None, role=None, country=country, sector=None),
+                    "country", "target-place", c.sent, pob.i - sent.span.start)
+                c.notes.append(f"aimed at '{pob.text}': {country}")
+                return
+
     @staticmethod
     def _home_target(c: Candidate, text: str, sector: str | None, rule: str, note: str) -> None:
         """Aim the act at its own source's state (a one-sided target), saying why."""
@@ -597,8 +603,8 @@ class Emitter:
         if states != [c.source.country]:
             return False
         # a war at home has a party at home: rebels, militants, gangs named in the article so far
-        return any(r.actor.sector == "REB" and r.country in (None, c.source.country)
-                   for k in range(sent.index + 1) for r in self.ctx.actors.actors_in(k))
+        return any(r.sent <= sent.index and r.actor.sector == "REB" and r.country in (None, c.source.country)
+                   for r in self.ctx.actors.history)
 
     def _detainee_at_home(self, sent: Sentence, c: Candidate) -> bool:
         """C7: 'arrested two reporters', 'the detention of the activist X': people detained by a state whose

@@ -149,8 +149,8 @@ class OwnerReader:
             return   # a visit crosses a border: its countryless host or guest is not of the one state named
         src = c.source
         if c.target is None and src is not None and src.country is None and src.actor.sector in STATE_SECTORS:
-            # "the interim authorities imposed a curfew across Ecuador": a measure at home; "President X threatened
-            # a curfew in Algiers": an official the lexicon lacks, in an article about one state, is its official
+            # "the interim authorities imposed a curfew across Ecuador": a measure at home; "Governor X banned
+            # rallies in Aden": an official the lexicon lacks, in an article about one state, is its official
             c.source = replace(src, actor=replace(src.actor, country=states[0]))
             c.notes.append(f"source '{src.actor.text}' has no country; the article's only state is {states[0]}")
             return

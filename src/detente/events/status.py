@@ -91,6 +91,14 @@ def own_status(mod: Modality, tok: Token) -> str:
     return "occurred"
 
 
+def _as_threat(c: Candidate, h: Hit, tag: str) -> None:
+    """Code a conditional future act as the threat made now, its kind the threat's mode."""
+    trig = h.trigger
+    c.mode = THREAT_MODE.get((trig.type, trig.mode), THREAT_MODE.get((trig.type, None)))
+    c.event_type, c.status = "THREATEN", "occurred"
+    c.rule = f"{trig.entry}{tag}"
+    c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
+
 
 @dataclass
 class _Cues:
@@ -127,17 +135,11 @@ class StatusReader:
         if _ULTIMATUM in notes and \
                 trig.type not in ULTIMATUM_EXEMPT_TYPES and frame is None:
             # "will withdraw its peacekeepers from Chad unless ...": the threat is made now
-            c.mode = THREAT_MODE.get((trig.type, trig.mode), THREAT_MODE.get((trig.type, None)))
-            c.event_type, c.status = "THREATEN", "occurred"
-            c.rule = f"{trig.entry}+ultimatum"
-            c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
+            _as_threat(c, h, "+ultimatum")
         if _RETALIATION in notes and trig.type in RETALIATION_TYPES and frame is None and c.event_type == trig.type:
-            # "Moscow will terminate the deal if the ban goes ahead", "we will close the border if they attack":
-            # a hostile act promised on the other side's move is a threat made now
-            c.mode = THREAT_MODE.get((trig.type, trig.mode), THREAT_MODE.get((trig.type, None)))
-            c.event_type, c.status = "THREATEN", "occurred"
-            c.rule = f"{trig.entry}+retaliation"
-            c.notes.append(f"threatened: {h.text} (THREATEN/{c.mode or '-'})")
+            # "Ankara will close the border if the shelling goes on": a hostile act promised on the other side's
+            # move is a threat made now
+            _as_threat(c, h, "+retaliation")
         top = chain[-1] if chain else tok
         if frame is None and top.dep_ in ("acl", "advcl") and top.head.pos_ == "NOUN" and \
                 any(g.dep_ == "aux" and g.lower_ == "to" for g in children(top)):
