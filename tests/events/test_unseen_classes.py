@@ -1964,6 +1964,29 @@ CASES: list[Case] = [
     ("C2", "placed-army-on-alert-near",
      "Serbia placed its army on high alert near the Kosovo border.", D(2022, 12, 27),
      ["MOBILIZE occurred SRB->XKX"]),
+    # -------------------------------------------------- C3: a town or division in front of a local office
+    ("C3", "town-mayor-compound-charged",
+     "Prosecutors in Turkey charged the Istanbul mayor with corruption.", D(2025, 3, 23),
+     ["ACCUSE/allege occurred TUR->TUR"]),
+    ("C3", "town-mayor-compound-met",
+     "The Lviv mayor met the Polish ambassador on Monday.", D(2024, 3, 1), ["CONSULT occurred UKR->POL"]),
+    ("C3", "town-possessive-governor",
+     "Kharkiv's governor accused Russia of shelling the city.", D(2024, 5, 12), ["ACCUSE/allege occurred UKR->RUS"]),
+    # -------------------------------------------------- C1: a facility owned by a town is aimed at its country
+    ("C1", "shelled-town-possessive-hospital",
+     "Russian forces shelled Kharkiv's main hospital.", D(2024, 5, 12), ["ASSAULT occurred RUS->UKR"]),
+    ("C1", "attacked-governor-office",
+     "Russian troops attacked the Kherson governor's office.", D(2023, 6, 1), ["ASSAULT occurred RUS->UKR"]),
+    ("C1", "struck-town-compound-airport",
+     "Israeli drones struck the Beirut airport on Sunday.", D(2024, 10, 6), ["ASSAULT occurred ISR->LBN"]),
+    # -------------------------------------------------- C9: a capital the recogniser took for a person
+    ("C9", "bombed-market-in-capital",
+     "The Saudi-led coalition bombed a market in Sanaa.", D(2018, 8, 10), ["ASSAULT/aerial occurred SAU->YEM"]),
+    ("C9", "arrived-in-capital-visit",
+     "The Iranian minister arrived in Sanaa on Monday.", D(2024, 3, 1), ["CONSULT/visit occurred IRN->YEM in:YEM"]),
+    ("C9", "mission-leadership-no-town",
+     "The Council asked the Mission's leadership to report on its progress.", D(2023, 10, 2),
+     ["!REQUEST occurred UNO->USA"]),
 
 ]
 

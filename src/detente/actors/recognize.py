@@ -519,6 +519,10 @@ class ArticleActors:
             if country is None and role is not None and role.sector != "IGO":
                 # "rebels in the Ivory Coast"; "the government of Kano state", "the army of Mali"
                 country = self._country_of_locative(sent, tok, of=role.sector in ("GOV", "MIL", "COP", "LEG", "JUD"))
+            if country is None and role is not None and role.sector not in ("IGO", "MIL"):
+                # "the Lyon mayor", "Kharkiv's governor", "the Sindh province police": the town or
+                # division in front of a local office gives its country
+                country = self._country_of_place_modifier(tok)
             sector = role.sector if role else None
             if mod_info is not None and mod_info.sector == "REB" and mod_info.kind == "org":
                 sector = "REB"   # "Hamas fighters" are the group's, not an army's
@@ -587,6 +591,29 @@ class ArticleActors:
                 place = self.gaz.lookup(" ".join(t.text for t in _name_chain(pob)) or pob.text)
                 if place is not None and _is_country(place.country):
                     return place.country
+        return None
+
+    def _country_of_place_modifier(self, tok: Token) -> str | None:
+        """The country of a town or division named as a compound or possessive in front of ``tok``."""
+        if self.gaz is None:
+            return None
+        for m in tok.lefts:
+            if m.dep_ not in ("compound", "poss"):
+                continue
+            if m.pos_ == "PROPN":
+                name = " ".join(t.text for t in _name_chain(m)) or m.text
+            elif m.pos_ == "NOUN" and m.lemma_.lower() in words("division_words"):
+                names = [g.text for g in m.lefts if g.dep_ == "compound" and g.pos_ == "PROPN"]
+                name = " ".join([*names, m.text]) if names else ""
+            else:
+                continue
+            place = self.gaz.lookup(name) if name else None
+            if place is None or place.kind not in ("city", "admin") or not _is_country(place.country):
+                continue
+            # a capitalised word the recogniser did not take for a place must be a large town to count
+            # ("the Lviv mayor" is; "the Mission's leadership" is no town in Texas)
+            if m.ent_type_ in ("GPE", "LOC") or place.kind == "admin" or place.population >= 250_000:
+                return place.country
         return None
 
     def _first_person(self, sent: int, tok: Token) -> ActorRef | None:

@@ -133,16 +133,18 @@ class ArticleContext:
             ref = self.actors.resolve(sent.index, tok.i - sent.span.start) if tok.pos_ == "PROPN" else None
             # the head of an organisation's name is no town ("... Stabilization Mission", "the Alliance")
             in_name = ref is not None and ref.kind == "org" and len(name_text(tok).split()) > 1
-            self.places[key] = None if in_name else self.lookup_place(tok)
+            # a capital the lexicon knows is a place even when the recogniser took it for a person
+            capital = ref is not None and ref.kind == "metonym" and tok.ent_type_ == "PERSON"
+            self.places[key] = None if in_name else self.lookup_place(tok, capital=capital)
         return self.places[key]
 
-    def lookup_place(self, tok: Token) -> Place | None:
+    def lookup_place(self, tok: Token, capital: bool = False) -> Place | None:
         # prominence decides, not the countries of the actors named: they often meet elsewhere (Geneva)
         if self.gaz is None:
             return None
         if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
-        if tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "ORDINAL", "CARDINAL", "MONEY"):
+        if tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP", "ORDINAL", "CARDINAL", "MONEY") and not capital:
             return None   # "in March" is a month, not the town in Cambridgeshire
         text = name_text(tok)
         of = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
