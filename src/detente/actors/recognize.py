@@ -577,8 +577,8 @@ class ArticleActors:
             if pob is not None and pob.pos_ == "NOUN" and pob.lemma_.lower() in words("division_words") and \
                     self.gaz is not None:
                 # "police in Kano state", "forces in Helmand province": the named division
-                names = [g for g in pob.lefts if g.dep_ == "compound" and g.pos_ == "PROPN"]
-                place = self.gaz.lookup(" ".join([*(t.text for t in names), pob.text])) if names else None
+                name = _division_name(pob)
+                place = self.gaz.lookup(name) if name else None
                 if place is not None and _is_country(place.country):
                     return place.country
             if pob is None or pob.pos_ != "PROPN":
@@ -603,8 +603,7 @@ class ArticleActors:
             if m.pos_ == "PROPN":
                 name = " ".join(t.text for t in _name_chain(m)) or m.text
             elif m.pos_ == "NOUN" and m.lemma_.lower() in words("division_words"):
-                names = [g.text for g in m.lefts if g.dep_ == "compound" and g.pos_ == "PROPN"]
-                name = " ".join([*names, m.text]) if names else ""
+                name = _division_name(m) or ""
             else:
                 continue
             place = self.gaz.lookup(name) if name else None
@@ -939,6 +938,12 @@ def _name_chain(tok: Token) -> list[Token]:
         if c.dep_ in ("flat",) and c.pos_ == "PROPN":
             chain.append(c)
     return sorted(chain, key=lambda t: t.i)
+
+
+def _division_name(noun: Token) -> str | None:
+    """'Kano state', 'Helmand province': a division word with the names compounded on it, else None."""
+    names = [g.text for g in noun.lefts if g.dep_ == "compound" and g.pos_ == "PROPN"]
+    return " ".join([*names, noun.text]) if names else None
 
 
 def _person_name(chain: Sequence[Token], tok: Token) -> str | None:
