@@ -1987,6 +1987,37 @@ CASES: list[Case] = [
     ("C9", "mission-leadership-no-town",
      "The Council asked the Mission's leadership to report on its progress.", D(2023, 10, 2),
      ["!REQUEST occurred UNO->USA"]),
+    # -------------------------------------------------- C1: a state seizing one of its own officials is an event
+    ("C1", "own-minister-arrested-placed",
+     "Gabon's former oil minister was arrested in Libreville on Friday.", D(2024, 3, 1),
+     ["COERCE/arrest occurred GAB->GAB in:GAB"]),
+    ("C1", "army-detained-own-premier",
+     "The Sudanese army detained Prime Minister Abdalla Hamdok in Khartoum.", D(2021, 10, 25),
+     ["COERCE/arrest occurred SDN->SDN"]),
+    ("C1", "police-arrested-town-mayor",
+     "Peruvian police arrested the mayor of Arequipa.", D(2024, 3, 1), ["COERCE/arrest occurred PER->PER"]),
+    ("C1", "government-not-against-itself",
+     "The Ugandan government criticised the Ugandan government.", D(2024, 3, 1), ["!ACCUSE occurred UGA->UGA"]),
+    # -------------------------------------------------- C7: an agentless passive placed outside its verb's phrase
+    ("C7", "detained-at-palace-in-capital",
+     "The president was detained at the palace in Niamey, and the interior minister was also arrested.",
+     D(2023, 7, 26), ["COERCE/arrest occurred NER->NER in:NER", "COERCE/arrest occurred NER->NER"]),
+    ("C7", "second-clause-takes-place",
+     "Journalists were beaten in Caracas and two students were also detained.", D(2024, 3, 1),
+     ["COERCE/arrest occurred VEN->VEN", "!COERCE occurred NER->VEN"]),
+    ("C7", "seized-outside-homes-in-city",
+     "Two opposition lawmakers were seized outside their homes in Kinshasa.", D(2024, 3, 1),
+     ["COERCE occurred COD->COD in:COD"]),
+    # -------------------------------------------------- C8: a definite office title is not another office's holder
+    ("C8", "president-anaphor-same-title",
+     "Kenyan President William Ruto met the Ugandan foreign minister in Nairobi on Monday. "
+     "The president later urged Uganda to reopen the border.", D(2024, 3, 1), ["REQUEST occurred KEN->UGA"]),
+    ("C8", "interior-minister-not-president",
+     "President Emmanuel Macron spoke with Algerian officials. "
+     "The interior minister later condemned Algeria.", D(2024, 3, 1), ["!ACCUSE occurred FRA->DZA"]),
+    ("C8", "minister-anaphor-foreign-minister",
+     "Foreign Minister Penny Wong met her Chinese counterpart in Beijing. The minister later criticised China.",
+     D(2022, 12, 21), ["ACCUSE occurred AUS->CHN"]),
 
 ]
 

@@ -531,7 +531,8 @@ class ArticleActors:
             if country is None and role is not None and _is_definite(tok):
                 # "the general", "the US diplomat": nearest compatible actor already seen
                 priors = self._all_nearest(sent, i, lambda r: r.actor.sector == role.sector and (
-                    r.kind in ("person", "anaphor") or (r.kind == "group" and not r.plural and r.role_rank >= 1)))
+                    r.kind in ("person", "anaphor") or (r.kind == "group" and not r.plural and r.role_rank >= 1))
+                    and _same_office(role.role, r.actor.role))
                 if priors and not priors[0].subject:
                     # salience: the last subject with this role outranks a nearer object
                     # ("X met his Chinese counterpart ... The minister urged China": the minister is X)
@@ -1007,6 +1008,20 @@ def _first_info(ms: Sequence[_Match]) -> ActorInfo | None:
 
 def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _same_office(role: str, prior: str | None) -> bool:
+    """'the minister' may be the foreign minister named before, but 'the interior minister' is neither the
+    president nor the foreign minister: two personal offices with different titles are two people."""
+    if prior is None:
+        return True
+    mine, theirs = role.lower().split(), prior.lower().split()
+    offices = words("personal_office_heads")
+    if mine[-1] not in offices or theirs[-1] not in offices:
+        return True    # a body ("the Department") or a generic title ("the official") may be anyone's
+    if mine[-1] != theirs[-1]:
+        return False
+    return len(mine) == 1 or len(theirs) == 1 or mine == theirs
 
 
 def _is_definite(tok: Token) -> bool:

@@ -25,6 +25,7 @@ from .types import (
     IGO_LIKE,
     MULTI_IGO,
     ONE_SIDED_TYPES,
+    PATIENT_PASSIVE_TYPES,
     PLACE_TARGET_TYPES,
     PURPOSE_TYPES,
 )
@@ -263,6 +264,15 @@ class Emitter:
             if scene:
                 c.source = replace(scene[0], actor=replace(scene[0].actor, sector="GOV"))
                 c.notes.append(f"no agent named: the act of the state where it happened, {scene[0].country}")
+        if (c.source is None or c.source.country is None) and self._agentless_passive(sent, c) and \
+                c.place is not None and c.place.country and c.place.country not in IGO_LIKE:
+            # "was detained at the palace in Niamey", "were beaten in Caracas and two students were also
+            # detained": no agent, and the place is not the verb's own phrase; the state where it happened acts
+            c.source = ActorRef(Actor(text=c.place_text or c.place.name, name=c.place.name, role=None,
+                                      country=c.place.country, sector="GOV"), "country", f"scene:{c.place.name}",
+                                c.sent, c.head_i)
+            c.notes.append(f"agentless passive placed in {c.place.country}: the act of the state where it happened")
+            self.owners.localise(sent, c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -322,7 +332,11 @@ class Emitter:
         non_state = bool({s.lower() for s in sectors if s} & words("non_state_sectors")) and \
             None in sectors   # rebels against the state
         at_home = c.target.rule.startswith("scene:") and c.event_type in ("THREATEN", "REQUEST")   # a curfew threatened
-        if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and not at_home and (
+        # "the interior minister was arrested": a state seizing one of its own officials is a domestic act
+        own_official = c.event_type == "COERCE" and not c.target.plural and c.target.kind not in (
+            "country", "metonym", "org", "pair") and (c.target.named or c.target.actor.role is not None)
+        if c.source.country == c.target.country and c.target.rule != "one-sided" and not non_state and not at_home and \
+                not own_official and (
                 c.source.actor.sector == c.target.actor.sector or None in (c.source.actor.sector,
                                                                            c.target.actor.sector)):
             c.emitted, c.reason = False, "source and target are the same actor"
@@ -375,6 +389,14 @@ class Emitter:
                 self.finish(sent, c)
                 break
 
+    @staticmethod
+    def _agentless_passive(sent: Sentence, c: Candidate) -> bool:
+        """A passive verb of an act done to someone, with its patient as subject and no 'by' agent."""
+        tok = sent.span[c.head_i]
+        kids = children(tok)
+        return c.event_type in PATIENT_PASSIVE_TYPES and tok.tag_ == "VBN" and \
+            any(ch.dep_ == "nsubjpass" for ch in kids) and not any(ch.dep_ == "agent" for ch in kids)
+
     def _same_act_again(self, sent: Sentence, c: Candidate) -> None:
         """'Her deputy was also detained': an agentless passive of the act just reported, marked as
         the same again ('also', 'too'), has that act's agent."""
@@ -385,6 +407,9 @@ class Emitter:
         last = self.ctx.last_act.get(c.event_type)
         if last is None or not 0 <= c.sent - last[0] <= 2 or last[1] is None:
             return
+        if c.place is not None and c.place_text and c.place.country and c.place.country not in (
+                last[1].country, last[2].country if last[2] is not None else None):
+            return   # placed in another country than the act just reported: not the same again
         c.source = replace(last[1], sent=c.sent, token=c.head_i)
         c.rule += "+again"   # another instance of that act: merge keeps it apart
         c.notes.append(f"the same act again ('{tok.text}' with no agent): by {last[1].country}, as just reported")
