@@ -906,7 +906,10 @@ CASES: list[Case] = [
     ("C4", "must-withdraw-not-occurred",
      "Serbia must withdraw its police from northern Kosovo.", D(2023, 9, 30), ["!RETREAT"]),
     ("C4", "ought-to-release-not-occurred",
-     "Egypt ought to release the detained journalists, a columnist wrote.", D(2022, 11, 8), ["!RETREAT"]),
+     "Egypt ought to release the detained journalists, a columnist wrote.", D(2022, 11, 8), ["!RETREAT occurred *->*"]),
+    ("C4", "ought-governing-verb-hypothetical",
+     "The editorial said Cairo ought to free the detained reporters.", D(2022, 11, 8),
+     ["RETREAT/release hypothetical EGY->*", "!RETREAT occurred *->*"]),
     # -------------------------------------------------- dates/places: a text's year tag; a domestic act's place
     ("C10", "document-year-not-date",
      "In Resolution 2417 (2018), the Security Council urged Myanmar to allow aid deliveries.", D(2019, 3, 4),
@@ -2018,6 +2021,29 @@ CASES: list[Case] = [
     ("C8", "minister-anaphor-foreign-minister",
      "Foreign Minister Penny Wong met her Chinese counterpart in Beijing. The minister later criticised China.",
      D(2022, 12, 21), ["ACCUSE occurred AUS->CHN"]),
+    # ------------------------------ C7: a court case with no agent: the state where it happened, or the accused's own
+    ("C7", "charged-no-agent-nationals",
+     "Three Ugandan journalists were charged with sedition.", D(2024, 3, 1), ["ACCUSE/allege occurred UGA->UGA"]),
+    ("C7", "charged-offence-then-city",
+     "Opposition leader Kizza Besigye was charged with treason in Kampala on Tuesday.", D(2024, 3, 1),
+     ["ACCUSE/allege occurred UGA->UGA"]),
+    ("C7", "charged-foreigners-in-city",
+     "Two American journalists were charged with espionage in Moscow.", D(2024, 3, 1),
+     ["ACCUSE/allege occurred RUS->USA", "!ACCUSE occurred USA->USA"]),
+    ("C7", "convicted-no-agent-nationals",
+     "Two Iranian journalists were convicted of espionage.", D(2024, 3, 1), ["SANCTION/convict occurred IRN->IRN"]),
+    ("C7", "indicted-in-capital",
+     "The former Pakistani prime minister was indicted on corruption charges in Islamabad.", D(2024, 3, 1),
+     ["ACCUSE/allege occurred PAK->PAK"]),
+    # -------------------------------------------------- C7: a passive's 'by' agent hung on its complement
+    ("C7", "by-authorities-on-gerund",
+     "The editor was charged with spreading false news by the Egyptian authorities.", D(2024, 3, 1),
+     ["ACCUSE/allege occurred EGY->EGY"]),
+    ("C7", "by-authorities-on-gerund-plural",
+     "Two journalists were charged with spreading lies by the Ethiopian authorities.", D(2024, 3, 1),
+     ["ACCUSE/allege occurred ETH->ETH"]),
+    ("C7", "inner-passive-keeps-its-by",
+     "The militia was accused of being funded by Iran.", D(2024, 3, 1), ["!ACCUSE occurred IRN->IRN"]),
 
 ]
 

@@ -50,7 +50,7 @@ GROUP_HEADS = {"member", "members", "leader", "leaders", "official", "officials"
                "ambassador", "army", "navy", "military", "ministry", "department", "office", "embassy",
                "parliament", "partners", "allies", "proxies", "families", "family", "diplomats", "staff",
                "thousands", "hundreds", "dozens", "millions", "crowds", "crowd", "groups", "group", "units"}
-LOCAL_SECTORS = {"COP", "CVL", "OPP", "REB"}
+LOCAL_SECTORS = {"COP", "CVL", "OPP", "REB", "MED"}
 COUNTERPART = {"counterpart", "counterparts", "opposite", "equivalent", "equivalents", "peer", "peers"}
 
 

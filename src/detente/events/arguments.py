@@ -19,7 +19,7 @@ from ..lexicon import words
 from ..record import Actor
 from ..treecache import children, subtree
 from .owners import other_side, pick
-from .parse import control_chain, noun_phrase, pobj, transparent, verb_args, visit_adjunct
+from .parse import control_chain, depth_below, noun_phrase, pobj, transparent, verb_args, visit_adjunct
 from .types import OWNER_TYPES, PATIENT_PASSIVE_TYPES
 
 if TYPE_CHECKING:
@@ -96,12 +96,33 @@ class ArgumentReader:
         self._clause_targets(sent, h, c, roles)
         self._settle(sent, h, c, frame, roles)
 
+    def _stray_agent(self, sent: Sentence, tok: Token, c: Candidate) -> Token | None:
+        """'was charged with inciting unrest by the government of X': a passive's 'by' phrase that the parser
+        hung on an active complement of the verb (a gerund or a noun, not another passive) and that names a
+        state organ is the passive's agent."""
+        for ch in subtree(tok):
+            if ch.dep_ != "prep" or ch.lower_ != "by" or ch.head.i == tok.i or \
+                    ch.head.tag_ not in ("VBG", "NN", "NNS") or depth_below(ch, tok) > 4:
+                continue
+            if any(a.tag_ == "VBN" and a.i != tok.i for a in ch.head.ancestors
+                   if depth_below(a, tok) < depth_below(ch.head, tok)):
+                continue   # "accused of being funded by Iran": the 'by' belongs to the inner passive
+            pob = pobj(ch)
+            refs = self.ctx.refs(sent, pob) if pob is not None else []
+            if refs and refs[0].country and refs[0].actor.sector in ("GOV", "JUD", "COP", "MIL"):
+                c.notes.append(f"'by {noun_phrase(pob) if pob is not None else ''}' hung on '{ch.head.text}': "
+                               f"the passive's agent")
+                return pob
+        return None
+
     def _verb_roles(self, sent: Sentence, h: Hit, c: Candidate, chain: list[Token], roles: _Roles) -> None:
         """A verb's subject, object and passive agent, recipients and destinations."""
         span = sent.span
         tok = span[h.i]
         trig = h.trigger
         subj, obj, agent = verb_args(tok, chain)
+        if agent is None and tok.tag_ == "VBN" and any(ch.dep_ == "nsubjpass" for ch in children(tok)):
+            agent = self._stray_agent(sent, tok, c)
         if obj is None and tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj"):
             # a gerund used as a noun: "engaged in shelling of towns", "the killing of civilians"
             of = next((ch for ch in children(tok) if ch.dep_ == "prep" and ch.lower_ == "of"), None)
@@ -126,10 +147,13 @@ class ArgumentReader:
                 roles.srcs = [r for r in self.ctx.refs(sent, obj) if r.country]
                 c.notes.append(f"forces moved (passive): {roles.srcs[0].country}'s move")
                 obj = None
-            elif obj is not None and obj.dep_ == "nsubjpass" and trig.type in PATIENT_PASSIVE_TYPES:
-                # "two citizens were arrested in Tehran": no agent; the state where it happened acts
-                roles.srcs = [replace(r, actor=replace(r.actor, sector="GOV"))
-                        for r in self.owners.state_of_scene(sent, tok, cities=True)]
+            elif obj is not None and obj.dep_ == "nsubjpass" and (trig.type in PATIENT_PASSIVE_TYPES or (
+                    trig.type == "ACCUSE" and tok.lemma_.lower() in words("judicial_verbs"))):
+                # "two citizens were arrested in Tehran": no agent; the state where it happened acts ("charged
+                # with treason in Kampala": a court case's place may hang on its offence)
+                judicial = trig.type == "ACCUSE"
+                roles.srcs = [replace(r, actor=replace(r.actor, sector="JUD" if judicial else "GOV"))
+                              for r in self.owners.state_of_scene(sent, tok, cities=True, depth=3 if judicial else 1)]
                 if roles.srcs:
                     c.notes.append(f"agentless passive: the act of the state where it happened, "
                                    f"{roles.srcs[0].country}")

@@ -273,6 +273,15 @@ class Emitter:
                                 c.sent, c.head_i)
             c.notes.append(f"agentless passive placed in {c.place.country}: the act of the state where it happened")
             self.owners.localise(sent, c)
+        if (c.source is None or c.source.country is None) and c.lemma in words("judicial_verbs") and \
+                c.target is not None and c.target.country and c.target.country not in IGO_LIKE and \
+                c.target.actor.sector not in ("IGO", None) and self._agentless_passive(sent, c, judicial=True):
+            # "three Ugandan journalists were charged with sedition": a court case with no agent and no place is
+            # the accused's own state's
+            c.source = ActorRef(Actor(text=f"(courts of {c.target.country})", name=None, role=None,
+                                      country=c.target.country, sector="JUD"), "country", "home-court",
+                                c.sent, c.head_i)
+            c.notes.append(f"a court case with no agent or place: the accused's own state, {c.target.country}")
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -390,11 +399,13 @@ class Emitter:
                 break
 
     @staticmethod
-    def _agentless_passive(sent: Sentence, c: Candidate) -> bool:
-        """A passive verb of an act done to someone, with its patient as subject and no 'by' agent."""
+    def _agentless_passive(sent: Sentence, c: Candidate, judicial: bool = False) -> bool:
+        """A passive verb of an act done to someone (or, with ``judicial``, a court case brought against
+        them), with its patient as subject and no 'by' agent."""
         tok = sent.span[c.head_i]
         kids = children(tok)
-        return c.event_type in PATIENT_PASSIVE_TYPES and tok.tag_ == "VBN" and \
+        kinds = PATIENT_PASSIVE_TYPES | ({"ACCUSE"} if judicial else set())
+        return c.event_type in kinds and tok.tag_ == "VBN" and \
             any(ch.dep_ == "nsubjpass" for ch in kids) and not any(ch.dep_ == "agent" for ch in kids)
 
     def _same_act_again(self, sent: Sentence, c: Candidate) -> None:

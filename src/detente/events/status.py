@@ -348,6 +348,10 @@ class StatusReader:
     def _verb_cues(self, sent: Sentence, v: Token, cues: _Cues) -> None:
         """Auxiliaries, negation and conditions on one verb of the chain."""
         mod = self.ctx.mod
+        if v.tag_ == "MD" and mod.has("hypo_aux", v.lower_):
+            # "Egypt ought to free them": the parser made the modal the head of the act's verb
+            cues.hypo = True
+            cues.notes.append(f"modal '{v.text}' governing the verb")
         for ch in children(v):
             w = ch.lower_
             if ch.dep_ in ("aux", "auxpass"):
