@@ -2044,6 +2044,21 @@ CASES: list[Case] = [
      ["ACCUSE/allege occurred ETH->ETH"]),
     ("C7", "inner-passive-keeps-its-by",
      "The militia was accused of being funded by Iran.", D(2024, 3, 1), ["!ACCUSE occurred IRN->IRN"]),
+    # ------------------------------ C1: an allegation about an election at home is aimed at the state that ran it
+    ("C1", "opposition-alleged-election-stolen",
+     "Zimbabwe's main opposition party alleged that the election had been stolen.", D(2023, 8, 26),
+     ["ACCUSE/allege occurred ZWE->ZWE"]),
+    ("C1", "army-disputed-alleging-ballots",
+     "The Bolivian army disputed the count, alleging that the ballots had been tampered with.", D(2024, 3, 1),
+     ["ACCUSE/allege occurred BOL->BOL"]),
+    ("C1", "opposition-rejected-alleging-vote",
+     "Pakistan's opposition rejected the results, alleging that the vote had been rigged.", D(2024, 2, 10),
+     ["ACCUSE/allege occurred PAK->PAK"]),
+    ("C1", "foreign-state-election-owner",
+     "The United States alleged that the vote in Venezuela was rigged.", D(2024, 7, 30),
+     ["ACCUSE/allege occurred USA->VEN", "!ACCUSE occurred USA->USA"]),
+    ("C1", "government-own-election-no-event",
+     "The Kenyan government said that the vote had been fair.", D(2022, 8, 16), ["!ACCUSE occurred KEN->KEN"]),
 
 ]
 

@@ -328,6 +328,15 @@ class Emitter:
                                       country=c.place.country, sector="GOV"), "country",
                                 f"host-place:{c.place.name}", c.sent, c.trigger_i[0])
             c.notes.append(f"the host is not named by country: the visit's place, {c.place.country}")
+        if (c.target is None or c.target.country is None) and c.event_type == "ACCUSE" and \
+                c.source.actor.sector not in (None, "GOV", "IGO") and c.source.country not in IGO_LIKE and \
+                self._about_an_election(sent, c):
+            # "the opposition rejected the results, alleging that the vote was rigged": aimed at the state that
+            # ran the election, its own
+            c.target = ActorRef(Actor(text=f"(domestic: {c.source.actor.text})", name=None, role=None,
+                                      country=c.source.country, sector="GOV"), "country", "one-sided", c.sent,
+                                c.trigger_i[0])
+            c.notes.append(f"an allegation about an election at home: aimed at {c.source.country}'s government")
         if c.target is None or c.target.country is None:
             c.emitted, c.reason = False, "no identifiable target"
             return
@@ -397,6 +406,18 @@ class Emitter:
                 c.notes.append(f"aimed at the agent of the act judged, '{o.trigger_text}': {o.source.country}")
                 self.finish(sent, c)
                 break
+
+    @staticmethod
+    def _about_an_election(sent: Sentence, c: Candidate) -> bool:
+        """The trigger's object or the subject of its that-clause is an election, a vote or its results."""
+        elections = words("election_nouns")
+        for ch in children(sent.span[c.head_i]):
+            if ch.dep_ == "dobj" and ch.lemma_.lower() in elections:
+                return True
+            if ch.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lemma_.lower() in elections
+                                          for g in children(ch)):
+                return True
+        return False
 
     @staticmethod
     def _agentless_passive(sent: Sentence, c: Candidate, judicial: bool = False) -> bool:
