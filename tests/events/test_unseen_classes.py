@@ -2059,6 +2059,17 @@ CASES: list[Case] = [
      ["ACCUSE/allege occurred USA->VEN", "!ACCUSE occurred USA->USA"]),
     ("C1", "government-own-election-no-event",
      "The Kenyan government said that the vote had been fair.", D(2022, 8, 16), ["!ACCUSE occurred KEN->KEN"]),
+    # ------------------------------ C9: 'the Mozambican town of X': the frame noun's state settles the place
+    ("C9", "demonym-town-of-unknown",
+     "Islamist insurgents captured the Mozambican town of Palma.", D(2021, 3, 27),
+     ["ASSAULT occurred MOZ->MOZ in:MOZ", "!ASSAULT occurred ESP->*"]),
+    ("C9", "demonym-town-of-ambiguous",
+     "Rebels shelled the Colombian town of Santa Rosa.", D(2024, 3, 1),
+     ["ASSAULT occurred COL->COL", "!ASSAULT occurred PHL->*"]),
+    ("C9", "possessive-city-of",
+     "Russian drones struck Ukraine's city of Odesa.", D(2024, 3, 1), ["ASSAULT/aerial occurred RUS->UKR in:UKR"]),
+    ("C9", "port-city-of-taken-at-home",
+     "Houthi fighters seized the port city of Hodeidah.", D(2024, 3, 1), ["COERCE/seize occurred YEM->YEM in:YEM"]),
 
 ]
 

@@ -135,10 +135,27 @@ class ArticleContext:
             in_name = ref is not None and ref.kind == "org" and len(name_text(tok).split()) > 1
             # a capital the lexicon knows is a place even when the recogniser took it for a person
             capital = ref is not None and ref.kind == "metonym" and tok.ent_type_ == "PERSON"
-            self.places[key] = None if in_name else self.lookup_place(tok, capital=capital)
+            self.places[key] = None if in_name else self.lookup_place(tok, capital=capital,
+                                                                      state=self._state_of_frame(sent, tok))
         return self.places[key]
 
-    def lookup_place(self, tok: Token, capital: bool = False) -> Place | None:
+    def _state_of_frame(self, sent: Sentence, tok: Token) -> str | None:
+        """'the Mozambican town of Palma', 'Colombia's town of Santa Rosa': the state a place's frame noun
+        gives it."""
+        of = tok.head
+        frame = of.head
+        if tok.dep_ != "pobj" or of.lower_ != "of" or frame.lemma_.lower() not in words("settlement_nouns") | \
+                words("placeish_nouns"):
+            return None
+        for ch in children(frame):
+            if ch.dep_ in ("amod", "compound", "poss", "nmod") and ch.i < frame.i:
+                r = self.actors.resolve(sent.index, ch.i - sent.span.start)
+                if r is not None and r.country and r.country not in IGO_LIKE and (r.kind in ("country", "metonym") or (
+                        r.kind == "group" and r.actor.role is None)):   # a state's name or its adjective
+                    return r.country
+        return None
+
+    def lookup_place(self, tok: Token, capital: bool = False, state: str | None = None) -> Place | None:
         # prominence decides, not the countries of the actors named: they often meet elsewhere (Geneva)
         if self.gaz is None:
             return None
@@ -154,6 +171,10 @@ class ArticleContext:
             whole = self.gaz.lookup(f"{text} of {name_text(pob)}")
             if whole is not None:
                 return whole
+        if state is not None:
+            # the frame's state settles the name; a town the gazetteer knows only elsewhere is in that state
+            p = self.gaz.lookup(text, context_countries=(state,))
+            return p if p is not None and p.country == state else self.gaz.country(state)
         p = self.gaz.lookup(text)
         if p is None and text.lower().startswith("the "):
             p = self.gaz.lookup(text[4:])
