@@ -2070,6 +2070,18 @@ CASES: list[Case] = [
      "Russian drones struck Ukraine's city of Odesa.", D(2024, 3, 1), ["ASSAULT/aerial occurred RUS->UKR in:UKR"]),
     ("C9", "port-city-of-taken-at-home",
      "Houthi fighters seized the port city of Hodeidah.", D(2024, 3, 1), ["COERCE/seize occurred YEM->YEM in:YEM"]),
+    # ------------------------------ C3: a people across borders is of the state it lives in, not its kin state
+    ("C3", "state-adjective-kin-people",
+     "Bosnian Serbs protested in Banja Luka against the ruling.", D(2024, 3, 1),
+     ["PROTEST occurred BIH->BIH", "!PROTEST occurred SRB->*"]),
+    ("C3", "kin-people-in-state",
+     "Serbs in Croatia accused the Croatian government of discrimination.", D(2024, 3, 1),
+     ["ACCUSE/allege occurred HRV->HRV", "!ACCUSE occurred SRB->HRV"]),
+    ("C3", "kin-people-in-state-protest",
+     "Russians in Latvia protested against the new language law.", D(2024, 3, 1),
+     ["PROTEST occurred LVA->LVA", "!PROTEST occurred RUS->*"]),
+    ("C3", "kin-people-at-home",
+     "Serbs protested in Belgrade.", D(2024, 3, 1), ["PROTEST occurred SRB->SRB"]),
 
 ]
 

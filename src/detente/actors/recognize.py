@@ -422,6 +422,18 @@ class ArticleActors:
             mod_country = _first_country(mod_matches)
             if country is None and mod_country:
                 country = mod_country
+            own = next((m for m in head_matches if m.start <= i < m.end and m.info.kind == "demonym"), None)
+            home = next((m.info.country for m in [*head_matches, *mod_matches] if m is not own and m.start < i and
+                         m.info.country and _is_country(m.info.country) and
+                         m.info.kind in ("demonym", "country", "metonym")), None) if own is not None else None
+            kin = plural and own is not None and (tok.lemma_.lower() in words("kin_peoples") or
+                                                  tok.lower_ in words("kin_peoples"))
+            if kin and own is not None and home is None:
+                # "Serbs in Kosovo": a people across borders, placed, is of the state where it lives
+                home = self._country_of_locative(sent, tok)
+            if kin and own is not None and home is not None and home != own.info.country:
+                # "Bosnian Serbs", "Kosovo Albanians", "Syrian Kurds": a people named by the state they live in
+                info, country = replace(own.info, sector=own.info.sector or "CVL"), home
             sector = info.sector
             if info.kind in ("country", "metonym") and role is None:
                 # a state named as the doer ("China refused", "Washington said") is its government
@@ -516,6 +528,12 @@ class ArticleActors:
             if role is not None and role.sector == "CVL" and mod_info is not None and mod_info.kind == "demonym":
                 # "the Albanian population of Kosovo", "the Armenian community of Tbilisi": where it lives
                 country = self._country_of_locative(sent, tok, of=True) or country
+            kin = role is None and mod_info is not None and mod_info.kind == "demonym" and plural and \
+                (lemma in words("kin_peoples") or low in words("kin_peoples"))
+            if kin:
+                # "Serbs in Croatia", "Armenians in Georgia": a people across borders, placed, is of the state
+                # where it lives
+                country = self._country_of_locative(sent, tok) or country
             if country is None and role is not None and role.sector != "IGO":
                 # "rebels in the Ivory Coast"; "the government of Kano state", "the army of Mali"
                 country = self._country_of_locative(sent, tok, of=role.sector in ("GOV", "MIL", "COP", "LEG", "JUD"))
@@ -523,7 +541,7 @@ class ArticleActors:
                 # "the Lyon mayor", "Kharkiv's governor", "the Sindh province police": the town or
                 # division in front of a local office gives its country
                 country = self._country_of_place_modifier(tok)
-            sector = role.sector if role else None
+            sector = role.sector if role else ("CVL" if kin else None)
             if mod_info is not None and mod_info.sector == "REB" and mod_info.kind == "org":
                 sector = "REB"   # "Hamas fighters" are the group's, not an army's
             if sector is None and mod_info is not None and mod_info.kind in ("org", "metonym"):
