@@ -2082,6 +2082,25 @@ CASES: list[Case] = [
      ["PROTEST occurred LVA->LVA", "!PROTEST occurred RUS->*"]),
     ("C3", "kin-people-at-home",
      "Serbs protested in Belgrade.", D(2024, 3, 1), ["PROTEST occurred SRB->SRB"]),
+    # ------------------------------ C1: police or troops sent abroad are the mover's force, not the target
+    ("C1", "deployed-police-officers-abroad",
+     "Kenya deployed police officers to Haiti.", D(2024, 3, 1), ["MOBILIZE occurred KEN->HTI"]),
+    ("C1", "sent-police-officers-abroad",
+     "Rwanda sent police officers to Mozambique.", D(2024, 3, 1), ["MOBILIZE/police occurred RWA->MOZ"]),
+    ("C1", "police-deployed-at-home",
+     "The government deployed riot police in the capital, Nairobi.", D(2024, 3, 1),
+     ["MOBILIZE/police occurred KEN->KEN"]),
+    # ------------------------------ C7: a politician or officer arrested, no agent, no place: by their own state
+    ("C7", "opposition-leader-arrested-no-place",
+     "The Zambian opposition leader was arrested at his home.", D(2024, 3, 1), ["COERCE/arrest occurred ZMB->ZMB"]),
+    ("C7", "general-detained-no-place",
+     "A senior Russian general was detained on bribery charges.", D(2024, 4, 24),
+     ["COERCE/arrest occurred RUS->RUS"]),
+    ("C7", "speaker-arrested-no-place",
+     "The former Tunisian speaker of parliament was arrested on Monday.", D(2024, 3, 1),
+     ["COERCE/arrest occurred TUN->TUN"]),
+    ("C7", "journalist-arrested-no-place-unknown",
+     "An American journalist was arrested.", D(2024, 3, 1), ["!COERCE occurred USA->USA"]),
 
 ]
 

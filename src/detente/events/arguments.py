@@ -202,6 +202,11 @@ class ArgumentReader:
                 roles.dest = obj
             else:
                 roles.tgts = self.ctx.refs(sent, obj)
+                if trig.type == "MOBILIZE" and roles.tgts and all(
+                        r.country is None and r.actor.sector in ("COP", "MIL") for r in roles.tgts):
+                    # "deployed police officers to Haiti": the force moved is the mover's, not the target
+                    roles.tgts = []
+                    c.notes.append(f"'{obj.text}' is the force moved, not its target")
                 if not roles.tgts and obj.pos_ in ("NOUN", "PROPN", "NUM"):
                     # an act condemned is its agent's, not its patient's ("condemned the seizure of a Greek
                     # tanker"): no 'of' owner or 'of' target for an event noun

@@ -273,15 +273,21 @@ class Emitter:
                                 c.sent, c.head_i)
             c.notes.append(f"agentless passive placed in {c.place.country}: the act of the state where it happened")
             self.owners.localise(sent, c)
-        if (c.source is None or c.source.country is None) and c.lemma in words("judicial_verbs") and \
-                c.target is not None and c.target.country and c.target.country not in IGO_LIKE and \
+        own_politician = c.event_type == "COERCE" and c.mode == "arrest" and c.target is not None and \
+            (c.target.actor.sector or "").lower() in words("home_arrested_sectors")
+        if (c.source is None or c.source.country is None) and (c.lemma in words("judicial_verbs") or own_politician) \
+                and c.target is not None and c.target.country and c.target.country not in IGO_LIKE and \
                 c.target.actor.sector not in ("IGO", None) and self._agentless_passive(sent, c, judicial=True):
-            # "three Ugandan journalists were charged with sedition": a court case with no agent and no place is
-            # the accused's own state's
-            c.source = ActorRef(Actor(text=f"(courts of {c.target.country})", name=None, role=None,
-                                      country=c.target.country, sector="JUD"), "country", "home-court",
+            # "three Ugandan journalists were charged with sedition", "the Zambian opposition leader was arrested":
+            # a court case, or the arrest of a politician or officer, with no agent and no place is the act of
+            # the person's own state
+            judicial = c.lemma in words("judicial_verbs")
+            c.source = ActorRef(Actor(text=f"({'courts' if judicial else 'authorities'} of {c.target.country})",
+                                      name=None, role=None, country=c.target.country,
+                                      sector="JUD" if judicial else "GOV"), "country", "home-state",
                                 c.sent, c.head_i)
-            c.notes.append(f"a court case with no agent or place: the accused's own state, {c.target.country}")
+            c.notes.append(f"{'a court case' if judicial else 'an arrest of a politician or officer'} with no agent "
+                           f"or place: the act of their own state, {c.target.country}")
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
