@@ -2002,9 +2002,9 @@ CASES: list[Case] = [
     ("C1", "government-not-against-itself",
      "The Ugandan government criticised the Ugandan government.", D(2024, 3, 1), ["!ACCUSE occurred UGA->UGA"]),
     # -------------------------------------------------- C7: an agentless passive placed outside its verb's phrase
-    ("C7", "detained-at-palace-in-capital",
-     "The president was detained at the palace in Niamey, and the interior minister was also arrested.",
-     D(2023, 7, 26), ["COERCE/arrest occurred NER->NER in:NER", "COERCE/arrest occurred NER->NER"]),
+    ("C7", "detained-at-residence-in-city",
+     "The governor was detained at his residence in Kano, and the finance minister was also arrested.",
+     D(2024, 3, 1), ["COERCE/arrest occurred NGA->NGA in:NGA", "COERCE/arrest occurred NGA->NGA"]),
     ("C7", "second-clause-takes-place",
      "Journalists were beaten in Caracas and two students were also detained.", D(2024, 3, 1),
      ["COERCE/arrest occurred VEN->VEN", "!COERCE occurred NER->VEN"]),

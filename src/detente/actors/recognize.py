@@ -426,8 +426,7 @@ class ArticleActors:
             home = next((m.info.country for m in [*head_matches, *mod_matches] if m is not own and m.start < i and
                          m.info.country and _is_country(m.info.country) and
                          m.info.kind in ("demonym", "country", "metonym")), None) if own is not None else None
-            kin = plural and own is not None and (tok.lemma_.lower() in words("kin_peoples") or
-                                                  tok.lower_ in words("kin_peoples"))
+            kin = plural and own is not None and _kin_people(tok)
             if kin and own is not None and home is None:
                 # "Serbs in Kosovo": a people across borders, placed, is of the state where it lives
                 home = self._country_of_locative(sent, tok)
@@ -529,7 +528,7 @@ class ArticleActors:
                 # "the Albanian population of Kosovo", "the Armenian community of Tbilisi": where it lives
                 country = self._country_of_locative(sent, tok, of=True) or country
             kin = role is None and mod_info is not None and mod_info.kind == "demonym" and plural and \
-                (lemma in words("kin_peoples") or low in words("kin_peoples"))
+                _kin_people(tok)
             if kin:
                 # "Serbs in Croatia", "Armenians in Georgia": a people across borders, placed, is of the state
                 # where it lives
@@ -1026,6 +1025,12 @@ def _first_info(ms: Sequence[_Match]) -> ActorInfo | None:
 
 def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _kin_people(tok: Token) -> bool:
+    """A people that lives across borders ('Serbs', 'Kurds'), by its word or its lemma."""
+    kin = words("kin_peoples")
+    return tok.lemma_.lower() in kin or tok.lower_ in kin
 
 
 def _same_office(role: str, prior: str | None) -> bool:

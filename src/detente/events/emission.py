@@ -266,7 +266,7 @@ class Emitter:
                 c.notes.append(f"no agent named: the act of the state where it happened, {scene[0].country}")
         if (c.source is None or c.source.country is None) and self._agentless_passive(sent, c) and \
                 c.place is not None and c.place.country and c.place.country not in IGO_LIKE:
-            # "was detained at the palace in Niamey", "were beaten in Caracas and two students were also
+            # "was detained at his residence in Kano", "were beaten in Caracas and two students were also
             # detained": no agent, and the place is not the verb's own phrase; the state where it happened acts
             c.source = ActorRef(Actor(text=c.place_text or c.place.name, name=c.place.name, role=None,
                                       country=c.place.country, sector="GOV"), "country", f"scene:{c.place.name}",
