@@ -2101,6 +2101,36 @@ CASES: list[Case] = [
      ["COERCE/arrest occurred TUN->TUN"]),
     ("C7", "journalist-arrested-no-place-unknown",
      "An American journalist was arrested.", D(2024, 3, 1), ["!COERCE occurred USA->USA"]),
+    # C8: a statement that has condemned one state aims its prepared measures, and the hostile acts it deplores
+    # with no agent, at that state
+    ("C8", "condemned-state-sanctions-target",
+     "The European Parliament strongly condemns the violent crackdown on protesters by the Georgian authorities. "
+     "The Parliament calls on the Council to adopt targeted sanctions without delay.", D(2024, 12, 5),
+     ["SANCTION planned EUR->GEO"]),
+    ("C8", "condemned-state-listings-target",
+     "The African Union condemned the seizure of power by soldiers in Gabon. The Union asked the Commission to "
+     "prepare additional listings of individuals as soon as possible.", D(2023, 8, 31),
+     ["SANCTION planned AU->GAB"]),
+    ("C8", "condemned-state-measures-to-ban",
+     "The European Council condemns Iran's supply of drones to Russia. It calls on the Council to adopt the "
+     "necessary measures to ban flights by Iranian cargo airlines.", D(2022, 10, 20),
+     ["SANCTION/discontinue planned EUR->IRN", "!SUPPORT occurred *->*"]),
+    ("C4", "steps-to-suspend-is-planned",
+     "The European Parliament condemned the crackdown on students in Tbilisi. It calls on the Commission to take "
+     "steps to suspend visa-free travel for Georgian officials.", D(2024, 12, 12),
+     ["SANCTION/discontinue planned EUR->GEO", "!SANCTION occurred *->*"]),
+    ("C8", "condemned-state-expulsion-agent",
+     "Norway condemned Iran's detention of two Swedish nationals. They expressed solidarity with Sweden following "
+     "the unjustified expulsion of Swedish diplomats.", D(2024, 5, 2),
+     ["SANCTION/expel occurred IRN->SWE"]),
+    ("C8", "condemned-state-seizure-agent",
+     "South Korea condemned North Korea's latest missile launch. They stand with Japan after the illegal seizure "
+     "of Japanese fishing boats.", D(2023, 4, 13),
+     ["COERCE/seize occurred PRK->JPN"]),
+    ("C8", "two-states-condemned-no-target-guessed",
+     "The European Parliament condemned Russia's strikes on Kyiv. It also condemned Azerbaijan's jailing of "
+     "journalists. It calls on the Council to adopt further sanctions.", D(2024, 2, 8),
+     ["ACCUSE occurred EUR->RUS", "ACCUSE occurred EUR->AZE", "!SANCTION planned *->*"]),
 
 ]
 

@@ -48,6 +48,8 @@ class ArticleContext:
     met: dict[str, tuple[int, ActorRef]] = field(default_factory=dict)
     # the last emitted act of each type and of each TYPE/mode: sentence, source, target ("X was also arrested")
     last_act: dict[str, tuple[int, ActorRef | None, ActorRef | None]] = field(default_factory=dict)
+    # the foreign states each source has condemned so far, by source country ("X condemns Y's ...")
+    condemned: dict[str, set[str]] = field(default_factory=dict)
     # the state a headline says the text is about ("Conclusions on Nicaragua", "Statement on Iran")
     topic: ActorRef | None = None
 

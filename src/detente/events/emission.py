@@ -390,6 +390,9 @@ class Emitter:
         if c.emitted:
             self.ctx.last_act[c.event_type] = self.ctx.last_act[f"{c.event_type}/{c.mode}"] = (
                 c.sent, c.source, c.target)
+            if c.event_type == "ACCUSE" and c.status == "occurred" and c.source.country and c.target.country and \
+                    c.target.country != c.source.country and c.target.country not in IGO_LIKE | MULTI_IGO:
+                self.ctx.condemned.setdefault(c.source.country, set()).add(c.target.country)
 
     def acts_judged(self, sent: Sentence, cands: list[Candidate]) -> None:
         """'deplores the seizure of a tanker off Oman': an act judged with no target named is aimed at the
@@ -412,6 +415,44 @@ class Emitter:
                 c.notes.append(f"aimed at the agent of the act judged, '{o.trigger_text}': {o.source.country}")
                 self.finish(sent, c)
                 break
+
+    def condemned_parties(self, sent: Sentence, cands: list[Candidate]) -> None:
+        """A statement that has condemned one state: the measures it prepares with no target named are aimed at
+        that state ("calls on the Council to adopt further sanctions"), and a hostile act it deplores with no
+        agent named is that state's ("stands with Latvia after the expulsion of Latvian diplomats")."""
+        speakers = {o.source.country for o in cands if o.source is not None and o.source.country}
+        for c in cands:
+            if c.emitted or c.consumed:
+                continue
+            if c.reason == "no identifiable target" and c.event_type == "SANCTION" and c.source is not None and \
+                    c.source.country and c.status == "planned":
+                against = self.ctx.condemned.get(c.source.country, set())
+                if len(against) != 1:
+                    continue
+                state = next(iter(against))
+                c.target = self._state_ref(state, "GOV", "condemned-state", c)
+                c.notes.append(f"a measure prepared by a statement that condemned {state}: aimed at {state}")
+            elif c.reason == "no identifiable source" and c.event_type.lower() in words("judged_hostile_types") and \
+                    c.target is not None and c.target.country and c.target.country not in IGO_LIKE | MULTI_IGO:
+                judges = [s for s in speakers if len(self.ctx.condemned.get(s, set())) == 1]
+                if len(judges) != 1:
+                    continue
+                state = next(iter(self.ctx.condemned[judges[0]]))
+                if state in (c.target.country, judges[0]):
+                    continue
+                c.source = self._state_ref(state, "GOV", "condemned-state", c)
+                c.notes.append(f"a hostile act with no agent, in a statement by {judges[0]} that condemned {state}: "
+                               f"the act of {state}")
+            else:
+                continue
+            c.emitted, c.reason = True, ""
+            self.finish(sent, c)
+
+    @staticmethod
+    def _state_ref(country: str, sector: str | None, rule: str, c: Candidate) -> ActorRef:
+        """A state standing as a party the text implies but does not name."""
+        return ActorRef(Actor(text=f"({rule}: {country})", name=None, role=None, country=country, sector=sector),
+                        "country", rule, c.sent, c.trigger_i[0])
 
     @staticmethod
     def _about_an_election(sent: Sentence, c: Candidate) -> bool:

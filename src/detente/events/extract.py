@@ -123,6 +123,7 @@ class SentenceCoder:
         for c in cands:
             self.emit.finish(sent, c)
         self.emit.acts_judged(sent, cands)
+        self.emit.condemned_parties(sent, cands)
         return cands
 
     def _candidate(self, sent: Sentence, h: Hit, by_token: dict[int, Hit]) -> Candidate:

@@ -88,6 +88,19 @@ def control_chain(tok: Token) -> list[Token]:
         if dep == "pobj" and head.dep_ == "prep" and is_measure(head):
             cur = head.head
             continue
+        if dep == "acl" and cur.pos_ == "VERB" and head.dep_ == "dobj" and \
+                head.lemma_.lower() in words("policy_measure_nouns") and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in children(cur)):
+            # "urged them to take steps to expel the envoys": the steps are transparent
+            cur = head
+            continue
+        if dep == "advcl" and cur.pos_ == "VERB" and head.pos_ == "VERB" and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in children(cur)) and \
+                any(o.dep_ == "dobj" and o.lemma_.lower() in words("policy_measure_nouns") for o in children(head)):
+            # ... and the same with the purpose read as the verb's adverbial clause
+            chain.append(head)
+            cur = head
+            continue
         if dep == "conj" and cur.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
             cur = head
             continue

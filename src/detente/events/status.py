@@ -542,6 +542,10 @@ class StatusReader:
         impose sanctions on Moscow", "urged Moscow to renew"); the complement gives its mode."""
         span = sent.span
         for c, outer in _framed(cands):
+            measure = self._measure_taken(sent, c, cands)
+            if measure is not None and self._own_measure(sent, outer, measure):
+                c.consumed, c.emitted, c.reason = True, False, f"the taking of the measure '{measure.trigger_text}'"
+                continue
             if self._own_measure(sent, outer, c):
                 continue
             if outer.target is None and c.brokered and c.source is not None and c.target is not None:
@@ -603,6 +607,22 @@ class StatusReader:
                                                   country=scene.country, sector=None), "country",
                                             f"scene:{scene.name}", sent.index, c.head_i)
                     outer.notes.append(f"asked of the parties where it happens: {scene.country}")
+
+    @staticmethod
+    def _measure_taken(sent: Sentence, c: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """'adopt the necessary measures to ban imports', 'take steps to expel the envoys': the act the
+        measures are for is what is asked, not the adopting."""
+        span = sent.span
+        objs = [ch for ch in children(span[c.head_i]) if ch.dep_ == "dobj" and ch.lemma_.lower() in
+                words("policy_measure_nouns")]
+        for o in objs:
+            for ch in children(o):
+                if ch.dep_ in ("acl", "relcl", "xcomp"):
+                    m = next((x for x in cands if x is not c and x.head_i == ch.i - span.start and
+                              x.event_type in OWN_MEASURE_TYPES), None)
+                    if m is not None:
+                        return m
+        return None
 
     def _own_measure(self, sent: Sentence, outer: Candidate, c: Candidate) -> bool:
         """A request to one's own body ("the Assembly asked the cabinet to impose sanctions", "urged
