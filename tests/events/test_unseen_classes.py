@@ -2131,6 +2131,15 @@ CASES: list[Case] = [
      "The European Parliament condemned Russia's strikes on Kyiv. It also condemned Azerbaijan's jailing of "
      "journalists. It calls on the Council to adopt further sanctions.", D(2024, 2, 8),
      ["ACCUSE occurred EUR->RUS", "ACCUSE occurred EUR->AZE", "!SANCTION planned *->*"]),
+    # C8: a military rank ("the general") is no office: it may be a defence minister named before
+    ("C8", "rank-anaphor-defence-minister-refusal",
+     "Iranian defence minister Mohammad Reza Ashtiani declined to meet his Azerbaijani counterpart Zakir Hasanov in "
+     "Baku because Washington refused to lift its sanctions on the general.", D(2023, 9, 1),
+     ["REJECT/yield occurred USA->IRN"]),
+    ("C8", "rank-anaphor-defence-minister-sanction",
+     "Venezuelan defence minister Vladimir Padrino met his Cuban counterpart in Havana, and the United States "
+     "extended its sanctions on the general.", D(2024, 3, 1),
+     ["SANCTION occurred USA->VEN", "!SANCTION occurred USA->CUB"]),
 
 ]
 
