@@ -2140,6 +2140,16 @@ CASES: list[Case] = [
      "Venezuelan defence minister Vladimir Padrino met his Cuban counterpart in Havana, and the United States "
      "extended its sanctions on the general.", D(2024, 3, 1),
      ["SANCTION occurred USA->VEN", "!SANCTION occurred USA->CUB"]),
+    # C3: a known person's name inside a longer name, a given name in front, is someone else
+    ("C3", "longer-name-not-the-known-leader",
+     "Syrian defence minister Ali Mahmoud Abbas held talks with his Iraqi counterpart in Baghdad.", D(2024, 6, 3),
+     ["CONSULT occurred SYR->IRQ", "!CONSULT occurred PSE->*"]),
+    ("C3", "longer-name-not-the-supreme-leader",
+     "Egyptian businessman Mohamed Ali Khamenei met Saudi officials in Riyadh.", D(2024, 6, 3),
+     ["CONSULT occurred EGY->SAU", "!CONSULT occurred IRN->*"]),
+    ("C3", "longer-name-not-the-militia-chief",
+     "Iraqi lawmaker Ali Hassan Nasrallah met the Iranian ambassador in Baghdad.", D(2024, 6, 3),
+     ["!CONSULT occurred LBN->*", "!CONSULT occurred *->LBN"]),
 
 ]
 

@@ -408,6 +408,10 @@ class ArticleActors:
         # a capital inside a person's name is no metonym ("Sofia Sapega", "Paris Hilton")
         head_matches = [m for m in head_matches if not (
             m.info.kind == "metonym" and tok.ent_type_ == "PERSON" and len(chain) > m.end - m.start)]
+        # "Ali Mahmoud Abbas" is not "Mahmoud Abbas": a person's name with a given name of its own in front
+        head_matches = [m for m in head_matches if not (
+            m.info.kind == "person" and m.start > 0 and span[m.start - 1].ent_type_ == "PERSON" and
+            span[m.start - 1].pos_ == "PROPN" and span[m.start - 1] in chain)]
         # 1. a lexicon entry naming the head itself (person, org, country, metonym)
         if head_matches:
             best = max(head_matches, key=lambda m: (m.end - m.start, m.info.kind == "person"))
