@@ -2150,6 +2150,16 @@ CASES: list[Case] = [
     ("C3", "longer-name-not-the-militia-chief",
      "Iraqi lawmaker Ali Hassan Nasrallah met the Iranian ambassador in Baghdad.", D(2024, 6, 3),
      ["!CONSULT occurred LBN->*", "!CONSULT occurred *->LBN"]),
+    # C7: an expulsion with no agent is by the state the expelled are sent out of
+    ("C7", "expulsion-from-state-noun",
+     "The expulsion of French diplomats from Niger drew criticism in Paris.", D(2023, 9, 1),
+     ["SANCTION/expel occurred NER->FRA"]),
+    ("C7", "expelled-from-state-passive",
+     "Two Dutch diplomats were expelled from Russia on Tuesday.", D(2024, 3, 1),
+     ["SANCTION/expel occurred RUS->NLD"]),
+    ("C7", "expulsion-from-state-judged",
+     "Ukraine denounced the expulsion of two Ukrainian consuls from Hungary.", D(2024, 3, 1),
+     ["SANCTION/expel occurred HUN->UKR", "ACCUSE occurred UKR->HUN"]),
 
 ]
 

@@ -288,6 +288,8 @@ class Emitter:
                                 c.sent, c.head_i)
             c.notes.append(f"{'a court case' if judicial else 'an arrest of a politician or officer'} with no agent "
                            f"or place: the act of their own state, {c.target.country}")
+        if (c.source is None or c.source.country is None) and c.mode == "expel":
+            self._expelled_from(sent, c)
         if c.source is None or c.source.country is None:
             c.emitted, c.reason = False, "no identifiable source"
             return
@@ -447,6 +449,27 @@ class Emitter:
                 continue
             c.emitted, c.reason = True, ""
             self.finish(sent, c)
+
+    def _expelled_from(self, sent: Sentence, c: Candidate) -> None:
+        """'two diplomats were expelled from Russia', 'the expulsion of its envoy from Minsk': with no agent,
+        the state expelled from expels."""
+        span = sent.span
+        head = span[c.head_i]
+        of = next((ch for ch in children(head) if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+        patient = pobj(of) if of is not None else None
+        # "the expulsion of French diplomats from Niger": the phrase may hang on the expelled
+        frm = next((ch for t in (head, patient) if t is not None for ch in children(t)
+                    if ch.dep_ == "prep" and ch.lower_ == "from"), None)
+        obj = pobj(frm) if frm is not None else None
+        if obj is None:
+            return
+        refs = [r for r in self.ctx.refs(sent, obj) if r.country and r.country not in IGO_LIKE | MULTI_IGO]
+        place = self.ctx.place(sent, obj) if not refs else None
+        country = refs[0].country if refs else (place.country if place is not None else None)
+        if not country or country in IGO_LIKE or (c.target is not None and c.target.country == country):
+            return
+        c.source = self._state_ref(country, "GOV", f"expelled-from:{obj.text}", c)
+        c.notes.append(f"expelled from {obj.text}: by {country}")
 
     @staticmethod
     def _state_ref(country: str, sector: str | None, rule: str, c: Candidate) -> ActorRef:
