@@ -2160,6 +2160,18 @@ CASES: list[Case] = [
     ("C7", "expulsion-from-state-judged",
      "Ukraine denounced the expulsion of two Ukrainian consuls from Hungary.", D(2024, 3, 1),
      ["SANCTION/expel occurred HUN->UKR", "ACCUSE occurred UKR->HUN"]),
+    # C4: "the call for X to V", its infinitive hung on the main verb, is the call's content, not an act
+    ("C4", "call-for-content-comply-after-criticism",
+     "Brazil repeated its criticism of the vote and the call for Venezuela to publish the tallies and comply with "
+     "its obligations.", D(2024, 8, 20),
+     ["REQUEST occurred BRA->VEN", "!CONCEDE occurred *->*"]),
+    ("C4", "call-for-content-comply-as-well-as",
+     "The Japanese envoy recalled the minister's sharp criticism of Pyongyang's missile test, as well as the call "
+     "for North Korea to halt such tests and comply fully with its obligations.", D(2023, 7, 13),
+     ["!CONCEDE occurred *->*", "!RETREAT occurred *->*"]),
+    ("C4", "call-for-content-free",
+     "Canada restated its concern and the call for China to free the two activists.", D(2024, 8, 20),
+     ["REQUEST occurred CAN->CHN", "!RETREAT occurred *->*"]),
 
 ]
 

@@ -260,8 +260,17 @@ class StatusReader:
                 cues.notes.append(f"denied by '{denier.text}'")
         that_acl = top.dep_ in ("acl", "advcl", "relcl") and head.pos_ == "NOUN" and any(
             m.dep_ == "mark" and m.lower_ in ("that", "for") for m in children(top))   # "its demand that X lift"
-        demand_obj = next((o for o in children(head) if o.dep_ == "dobj" and o.i < top.i and self._request_noun(o)),
-                          None) if top.dep_ == "ccomp" and head.pos_ == "VERB" and h.trigger.type != "REQUEST" else None
+        # "recalled the call for Iran to halt enrichment", the infinitive hung on the verb: the call's content
+        call_for = top.dep_ in ("advcl", "acl") and \
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in children(top)) and \
+            not any(a.dep_ in ("nsubj", "mark") for a in children(top))
+        asked_nouns = [o for d in children(head) if d.dep_ == "dobj" for o in (d, *d.conjuncts)] \
+            if head.pos_ == "VERB" and top.dep_ != "acl" else \
+            list(head.conjuncts) if head.pos_ == "NOUN" and top.dep_ == "acl" and call_for else []
+        demand_obj = next((o for o in asked_nouns if o.i < top.i and self._request_noun(o)
+                           and (top.dep_ == "ccomp" or any(p.dep_ == "prep" and p.lower_ == "for"
+                                                            for p in children(o)))),
+                          None) if (top.dep_ == "ccomp" or call_for) and h.trigger.type != "REQUEST" else None
         if cues.frame is None and demand_obj is not None:
             # "repeated its demand on Tuesday that Russia free them": the clause is the demand's content
             cues.frame = ("request", demand_obj)
@@ -542,6 +551,12 @@ class StatusReader:
         impose sanctions on Moscow", "urged Moscow to renew"); the complement gives its mode."""
         span = sent.span
         for c, outer in _framed(cands):
+            noun = span[outer.head_i]
+            asked = next((pobj(p) for p in children(noun) if noun.pos_ == "NOUN" and p.dep_ == "prep" and
+                          p.lower_ == "for"), None)
+            refs = [r for r in self.ctx.refs(sent, asked) if r.country] if asked is not None else []
+            if refs:
+                c.source = refs[0]   # "the call for Iran to free them": Iran is to act
             measure = self._measure_taken(sent, c, cands)
             if measure is not None and self._own_measure(sent, outer, measure):
                 c.consumed, c.emitted, c.reason = True, False, f"the taking of the measure '{measure.trigger_text}'"
