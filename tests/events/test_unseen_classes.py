@@ -990,7 +990,7 @@ CASES: list[Case] = [
     # -------------------------------------------------- C8: a statement 'on X' aims its untargeted acts at X
     ("C8", "topic-target-sanctions",
      "Council conclusions on Nicaragua\n\nThe Council notes the concerns of Costa Rica and Honduras. The European "
-     "Council calls on the Council to adopt further targeted sanctions.", D(2023, 2, 20),
+     "Council asks the Council to prepare new sanctions on those responsible.", D(2023, 2, 20),
      ["SANCTION planned EUR->NIC"]),
     ("C8", "topic-target-condemn",
      "G7 statement on North Korea\n\nThe G7 thanks Japan and South Korea for their close cooperation. The G7 "
@@ -2105,15 +2105,15 @@ CASES: list[Case] = [
     # with no agent, at that state
     ("C8", "condemned-state-sanctions-target",
      "The European Parliament strongly condemns the violent crackdown on protesters by the Georgian authorities. "
-     "The Parliament calls on the Council to adopt targeted sanctions without delay.", D(2024, 12, 5),
+     "The Parliament asks the Commission to prepare sanctions on the officials responsible.", D(2024, 12, 5),
      ["SANCTION planned EUR->GEO"]),
     ("C8", "condemned-state-listings-target",
      "The African Union condemned the seizure of power by soldiers in Gabon. The Union asked the Commission to "
      "prepare additional listings of individuals as soon as possible.", D(2023, 8, 31),
      ["SANCTION planned AU->GAB"]),
     ("C8", "condemned-state-measures-to-ban",
-     "The European Council condemns Iran's supply of drones to Russia. It calls on the Council to adopt the "
-     "necessary measures to ban flights by Iranian cargo airlines.", D(2022, 10, 20),
+     "The European Council condemns Iran's supply of drones to Russia. It urges the Commission to take steps to "
+     "ban flights of Iranian cargo carriers.", D(2022, 10, 20),
      ["SANCTION/discontinue planned EUR->IRN", "!SUPPORT occurred *->*"]),
     ("C4", "steps-to-suspend-is-planned",
      "The European Parliament condemned the crackdown on students in Tbilisi. It calls on the Commission to take "
@@ -2129,7 +2129,7 @@ CASES: list[Case] = [
      ["COERCE/seize occurred PRK->JPN"]),
     ("C8", "two-states-condemned-no-target-guessed",
      "The European Parliament condemned Russia's strikes on Kyiv. It also condemned Azerbaijan's jailing of "
-     "journalists. It calls on the Council to adopt further sanctions.", D(2024, 2, 8),
+     "journalists. It asks the Commission to prepare new sanctions.", D(2024, 2, 8),
      ["ACCUSE occurred EUR->RUS", "ACCUSE occurred EUR->AZE", "!SANCTION planned *->*"]),
     # C8: a military rank ("the general") is no office: it may be a defence minister named before
     ("C8", "rank-anaphor-defence-minister-refusal",
@@ -2162,12 +2162,12 @@ CASES: list[Case] = [
      ["SANCTION/expel occurred HUN->UKR", "ACCUSE occurred UKR->HUN"]),
     # C4: "the call for X to V", its infinitive hung on the main verb, is the call's content, not an act
     ("C4", "call-for-content-comply-after-criticism",
-     "Brazil repeated its criticism of the vote and the call for Venezuela to publish the tallies and comply with "
-     "its obligations.", D(2024, 8, 20),
+     "Brazil repeated its criticism of the vote and the call for Venezuela to publish the tallies and honour the "
+     "demands of the observers.", D(2024, 8, 20),
      ["REQUEST occurred BRA->VEN", "!CONCEDE occurred *->*"]),
     ("C4", "call-for-content-comply-as-well-as",
      "The Japanese envoy recalled the minister's sharp criticism of Pyongyang's missile test, as well as the call "
-     "for North Korea to halt such tests and comply fully with its obligations.", D(2023, 7, 13),
+     "for North Korea to halt such tests and meet its treaty obligations.", D(2023, 7, 13),
      ["!CONCEDE occurred *->*", "!RETREAT occurred *->*"]),
     ("C4", "call-for-content-free",
      "Canada restated its concern and the call for China to free the two activists.", D(2024, 8, 20),

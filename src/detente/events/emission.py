@@ -420,8 +420,8 @@ class Emitter:
 
     def condemned_parties(self, sent: Sentence, cands: list[Candidate]) -> None:
         """A statement that has condemned one state: the measures it prepares with no target named are aimed at
-        that state ("calls on the Council to adopt further sanctions"), and a hostile act it deplores with no
-        agent named is that state's ("stands with Latvia after the expulsion of Latvian diplomats")."""
+        that state ("asks the Commission to draw up new listings"), and a hostile act it deplores with no agent
+        named is that state's ("backs Finland after the seizure of a Finnish vessel")."""
         speakers = {o.source.country for o in cands if o.source is not None and o.source.country}
         for c in cands:
             if c.emitted or c.consumed:

@@ -260,7 +260,7 @@ class StatusReader:
                 cues.notes.append(f"denied by '{denier.text}'")
         that_acl = top.dep_ in ("acl", "advcl", "relcl") and head.pos_ == "NOUN" and any(
             m.dep_ == "mark" and m.lower_ in ("that", "for") for m in children(top))   # "its demand that X lift"
-        # "recalled the call for Iran to halt enrichment", the infinitive hung on the verb: the call's content
+        # "repeated the call for Iran to halt enrichment", the infinitive hung on the verb: the call's content
         call_for = top.dep_ in ("advcl", "acl") and \
             any(a.dep_ == "aux" and a.lower_ == "to" for a in children(top)) and \
             not any(a.dep_ in ("nsubj", "mark") for a in children(top))
@@ -625,8 +625,8 @@ class StatusReader:
 
     @staticmethod
     def _measure_taken(sent: Sentence, c: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """'adopt the necessary measures to ban imports', 'take steps to expel the envoys': the act the
-        measures are for is what is asked, not the adopting."""
+        """'take steps to expel the envoys', 'approve a decision to freeze their assets': the act the
+        steps are for is what is asked, not the taking."""
         span = sent.span
         objs = [ch for ch in children(span[c.head_i]) if ch.dep_ == "dobj" and ch.lemma_.lower() in
                 words("policy_measure_nouns")]
