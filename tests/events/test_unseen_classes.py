@@ -2172,6 +2172,21 @@ CASES: list[Case] = [
     ("C4", "call-for-content-free",
      "Canada restated its concern and the call for China to free the two activists.", D(2024, 8, 20),
      ["REQUEST occurred CAN->CHN", "!RETREAT occurred *->*"]),
+    # -------------------------------------------------- C2: a negated permission is a refusal
+    ("C2", "negated-permission-airspace",
+     "Greece will not allow Turkish warplanes to use its airspace, the defence minister said.", D(2022, 6, 1),
+     ["REJECT occurred GRC->TUR"]),
+    ("C2", "negated-permission-join",
+     "Austria will not let Bosnia join the bloc before the reforms, the chancellor said.", D(2023, 5, 2),
+     ["REJECT occurred AUT->BIH"]),
+    ("C2", "negated-permission-past",
+     "Algeria did not permit Moroccan aircraft to land at its airports.", D(2021, 9, 23),
+     ["REJECT occurred DZA->MAR"]),
+    ("C2", "negated-permission-into-place",
+     "Serbia did not let the European observers into Kosovo.", D(1998, 3, 2),
+     ["REJECT occurred SRB->XKX"]),
+    ("C2", "granted-permission-no-refusal",
+     "Jordan allowed Syrian refugees to cross the border on Sunday.", D(2013, 2, 3), ["!REJECT"]),
 
 ]
 

@@ -562,7 +562,8 @@ class Emitter:
         """A target the text leaves implicit: the place acted on, the detaining state's own people, home
         for a one-sided act."""
         assert c.source is not None
-        if (c.target is None or c.target.country is None) and c.event_type in PLACE_TARGET_TYPES:
+        if (c.target is None or c.target.country is None) and (
+                c.event_type in PLACE_TARGET_TYPES or c.trigger.negated_only):
             p = c.place_target or (c.place if c.place is not None and c.place.kind in (
                 "country", "city", "admin", "territory", "region", "disputed") else None)
             if p is not None and p.country and p.country != c.source.country:

@@ -98,6 +98,7 @@ class Trigger:
     note: str | None = None
     examples: tuple[str, ...] = ()
     evaluative: bool = False   # the noun names an act ("aggression"): its owner is the target, the speaker the source
+    negated_only: bool = False   # the verb names a refusal only when negated ("will not allow X to")
 
 
 @dataclass(frozen=True)
@@ -312,6 +313,7 @@ def _trigger(e: Entry) -> Trigger:
         ambiguous=bool(e.get("ambiguous", False)), objects=strs("objects"),
         objects_required=bool(e.get("objects_required", False)),
         no_patient=bool(e.get("no_patient", False)), clause_sense=e.get("clause_sense"),
+        negated_only=bool(e.get("negated_only", False)),
         note=" ".join(str(note).split()) if note else None, examples=strs("examples"),
     )
 
@@ -459,7 +461,7 @@ def _validate_triggers(entries: list[Entry], modes: Mapping[str, tuple[str, ...]
             "destination": is_bool, "symmetric": is_bool, "reverse": is_bool, "needs_target": is_bool,
             "evaluative": is_bool, "ambiguous": is_bool, "context": _str_list, "confidence": _in_range(0.0, 1.0),
             "objects": _str_list, "objects_required": is_bool, "no_patient": is_bool, "note": is_str,
-            "clause_sense": is_str,
+            "clause_sense": is_str, "negated_only": is_bool,
             "examples": _str_list,
         },
         extra=extra,

@@ -75,7 +75,11 @@ class TriggerFinder:
         if not pats:
             return None
         fit = _ObjectFit(tok)
-        pats = sorted(pats, key=lambda vp: (-len(vp.rest), not fit(vp.trigger.objects)))
+        negated = any(ch.dep_ == "neg" for ch in tok.children)
+        # "will not allow them to land": a negated permission is the refusal, tried before the permission
+        pats = sorted((vp for vp in pats if negated or not vp.trigger.negated_only),
+                      key=lambda vp: (-len(vp.rest), not (negated and vp.trigger.negated_only),
+                                      not fit(vp.trigger.objects)))
         for vp in pats:
             extra = _match_rest(tok, vp.rest)
             if extra is None:
