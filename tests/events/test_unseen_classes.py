@@ -2187,6 +2187,19 @@ CASES: list[Case] = [
      ["REJECT occurred SRB->XKX"]),
     ("C2", "granted-permission-no-refusal",
      "Jordan allowed Syrian refugees to cross the border on Sunday.", D(2013, 2, 3), ["!REJECT"]),
+    # -------------------------------------------------- C2: arms exports and sales with a weapon as the object
+    ("C2", "arms-export-verb-howitzers",
+     "South Korea exported howitzers to Poland last year.", D(2023, 4, 2), ["COOPERATE occurred KOR->POL"]),
+    ("C2", "arms-sale-verb-planned",
+     "Turkey will sell armed drones to Ethiopia, officials in Ankara said.", D(2021, 10, 14),
+     ["COOPERATE planned TUR->ETH"]),
+    ("C2", "arms-sale-verb-jets",
+     "France sold twelve Rafale jets to Croatia.", D(2021, 11, 25), ["COOPERATE occurred FRA->HRV"]),
+    ("C2", "arms-export-noun",
+     "The Swedish government approved arms exports to Turkey on Friday.", D(2022, 9, 30),
+     ["COOPERATE occurred SWE->TUR"]),
+    ("C2", "export-grain-not-arms",
+     "Ukraine exported grain to Egypt through the Black Sea corridor.", D(2023, 3, 1), ["!COOPERATE"]),
 
 ]
 
