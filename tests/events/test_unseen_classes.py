@@ -2200,6 +2200,20 @@ CASES: list[Case] = [
      ["COOPERATE occurred SWE->TUR"]),
     ("C2", "export-grain-not-arms",
      "Ukraine exported grain to Egypt through the Black Sea corridor.", D(2023, 3, 1), ["!COOPERATE"]),
+    # -------------------------------------------------- C2: cutting or stopping supplies to a state
+    ("C2", "cut-supply-gas-deliveries",
+     "Russia cut gas deliveries to Moldova on Tuesday.", D(2022, 11, 1), ["SANCTION/discontinue occurred RUS->MDA"]),
+    ("C2", "cut-supply-stopped-supplies",
+     "Azerbaijan stopped gas supplies to Armenia in the winter.", D(2023, 1, 9),
+     ["SANCTION/discontinue occurred AZE->ARM"]),
+    ("C2", "cut-supply-halted-transit",
+     "Kazakhstan halted the transit of coal to Kyrgyzstan.", D(2024, 2, 6),
+     ["SANCTION/discontinue occurred KAZ->KGZ"]),
+    ("C2", "cut-supply-ultimatum",
+     "Moscow will cut electricity exports to Finland unless Helsinki pays its bills, the grid operator said.",
+     D(2022, 5, 13), ["THREATEN occurred RUS->FIN", "!SANCTION"]),
+    ("C2", "cut-rates-no-sanction",
+     "The central bank of Turkey cut interest rates on Thursday.", D(2021, 10, 21), ["!SANCTION"]),
 
 ]
 
