@@ -2214,6 +2214,17 @@ CASES: list[Case] = [
      D(2022, 5, 13), ["THREATEN occurred RUS->FIN", "!SANCTION"]),
     ("C2", "cut-rates-no-sanction",
      "The central bank of Turkey cut interest rates on Thursday.", D(2021, 10, 21), ["!SANCTION"]),
+    # -------------------------------------------------- C1: a passive participle of the noun's light verb
+    ("C1", "participle-agent-sanctions",
+     "The sanctions imposed on Iran by Canada took effect on Friday.", D(2022, 10, 7), ["SANCTION occurred CAN->IRN"]),
+    ("C1", "participle-agent-against",
+     "New sanctions announced by Britain against Russian banks took effect.", D(2022, 2, 25),
+     ["SANCTION occurred GBR->RUS"]),
+    ("C1", "participle-agent-aid-pledged",
+     "The aid pledged by Japan to Ukraine will arrive next month.", D(2023, 5, 20), ["AID planned JPN->UKR"]),
+    ("C1", "participle-agent-visa-bans",
+     "The visa bans imposed by Lithuania on Belarusian officials were extended.", D(2021, 6, 1),
+     ["SANCTION occurred LTU->BLR"]),
 
 ]
 

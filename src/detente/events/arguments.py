@@ -345,6 +345,25 @@ class ArgumentReader:
             if trig.type == "CONSULT" and mref.country != roles.srcs[0].country:
                 roles.mod_tgt = [mref]   # "Zelensky attended the G7 summit": the forum's body is the counterpart
                 break
+        lights = set(trig.light_verbs) | words("extra_light_verbs")
+        preps = _target_preps(trig)
+        for ch in children(tok):
+            if ch.dep_ != "acl" or ch.tag_ != "VBN" or ch.lemma_.lower() not in lights:
+                continue
+            # "the sanctions imposed on Iran by Canada", "the strikes carried out by Israel against Gaza": a
+            # passive participle of the noun's light verb names the agent with 'by' and the target with its
+            # target preposition
+            _s, _o, pag = verb_args(ch, [ch])
+            if not roles.srcs and pag is not None:
+                roles.srcs = self.ctx.refs(sent, pag)
+                if roles.srcs:
+                    c.notes.append(f"'{tok.text} {ch.text} by': the participle's agent")
+            if not roles.tgts:
+                for p in children(ch):
+                    if p.dep_ == "prep" and p.lower_ in preps and pobj(p) is not None:
+                        roles.tgts = self.ctx.refs(sent, pobj(p))
+                        if roles.tgts:
+                            break
         for ch in children(tok):
             # "military exercises encircling Taiwan": the participle's object is the target
             if ch.dep_ == "acl" and ch.pos_ == "VERB" and not roles.tgts and \
