@@ -58,6 +58,15 @@ def _names_ok(a: ActorRef | None, b: ActorRef | None) -> bool:
     return na == nb
 
 
+def _same_people(a: Candidate, b: Candidate) -> bool:
+    """Both mentions name the same two people, in either order ("X met Y in Rome. X and Y discussed ...")."""
+    refs = (a.source, a.target, b.source, b.target)
+    if any(r is None or r.kind not in ("person", "pronoun") or not r.actor.name for r in refs):
+        return False
+    sa, ta, sb, tb = (r.actor.name for r in refs if r is not None)
+    return sa != ta and {sa, ta} == {sb, tb}
+
+
 def _dominates(a: Candidate, b: Candidate) -> bool:
     """Is b's trigger inside a's phrase, without a coordination on the way up?"""
     for i, dep in b.ancestors:
@@ -83,16 +92,21 @@ def compatible(a: Candidate, b: Candidate, summary: frozenset[int] = frozenset()
     if a.mode is not None and b.mode is not None and a.mode != b.mode and {a.mode, b.mode} != ELSEWHERE:
         return False
     headline = a.sent != b.sent and (a.sent in summary or b.sent in summary)
-    if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id and not headline:
+    same_people = a.event_type == "CONSULT" and _same_people(a, b)
+    if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id and not headline and \
+            not (same_people and None in (a.mode, b.mode)):
         # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")
         return False
     if a.sent != b.sent and a.trigger.id != b.trigger.id and not (_anaphoric(a) or _anaphoric(b)) and \
-            not headline:
+            not headline and not same_people:
         # across sentences, two different kinds of act ("imposing costs", "designating") stay apart
         # unless one refers back to the other ("the visit", "his trip")
         return False
-    if not (_names_ok(a.source, b.source) and _names_ok(a.target, b.target)) and not (
-            _names_ok(a.source, b.target) and _names_ok(a.target, b.source)):
+    # the named people must agree in the orientation the two mentions are matched in: "met Wang Yi ... he also
+    # met Li Qiang" are two meetings, though the second's "he" could stand on the first's other side
+    straight_names = _names_ok(a.source, b.source) and _names_ok(a.target, b.target)
+    swapped_names = _names_ok(a.source, b.target) and _names_ok(a.target, b.source)
+    if not (straight_names or swapped_names):
         return False
     if not _dates_overlap(a, b):
         return False
@@ -100,10 +114,11 @@ def compatible(a: Candidate, b: Candidate, summary: frozenset[int] = frozenset()
         # in one sentence, two triggers are one action only when one sits inside the other's phrase
         # ("met ... in the first Chinese visit to Washington"), not when they are listed side by side
         return False
-    straight = _side_ok(a.source, b.source) and _side_ok(a.target, b.target)
+    straight = straight_names and _side_ok(a.source, b.source) and _side_ok(a.target, b.target)
     if straight:
         return True
-    return (_symmetric(a) or _symmetric(b)) and _side_ok(a.source, b.target) and _side_ok(a.target, b.source)
+    return (_symmetric(a) or _symmetric(b)) and swapped_names and _side_ok(a.source, b.target) and \
+        _side_ok(a.target, b.source)
 
 
 def cluster(cands: Sequence[Candidate], partial: Sequence[Candidate] = (),

@@ -30,6 +30,29 @@ CASES: list[tuple[str, str, list[tuple[str, str, str]]]] = [
      "# Kishida and Yoon hold talks\n\nPublished: August 19, 2023\n\n"
      "Earlier in the week, Kishida met Yoon in Tokyo. On Friday, Kishida met Yoon again at Camp David.\n",
      [("CONSULT", "JPN", "KOR"), ("CONSULT", "JPN", "KOR")]),
+    # a second meeting with another named person of the same state is a second meeting, even when its "he"
+    # could stand on either side of the first
+    ("second-counterpart-premier",
+     "# Nigerian minister in Beijing\n\nPublished: March 5, 2024\n\n"
+     "The Nigerian foreign minister met Chinese Foreign Minister Wang Yi in Beijing on Monday. "
+     "He also met Premier Li Qiang.\n",
+     [("CONSULT", "NGA", "CHN"), ("CONSULT", "NGA", "CHN")]),
+    ("second-counterpart-later",
+     "# Brazilian president in Berlin\n\nPublished: March 5, 2024\n\n"
+     "Brazil's president met German Chancellor Olaf Scholz in Berlin on Sunday. "
+     "He later met Foreign Minister Annalena Baerbock.\n",
+     [("CONSULT", "BRA", "DEU"), ("CONSULT", "BRA", "DEU")]),
+    # the same two named people, reported again in the next sentence with another verb: one meeting
+    ("same-pair-readout-discussed",
+     "# Macron in Berlin\n\nPublished: March 5, 2024\n\n"
+     "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. "
+     "Macron and Scholz discussed aid to Ukraine.\n",
+     [("CONSULT", "FRA", "DEU")]),
+    ("same-pair-readout-talked",
+     "# Modi and Putin\n\nPublished: July 9, 2024\n\n"
+     "Indian Prime Minister Narendra Modi met Russian President Vladimir Putin in Moscow on Monday. "
+     "Putin and Modi talked about trade and energy.\n",
+     [("CONSULT", "IND", "RUS")]),
 ]
 
 
