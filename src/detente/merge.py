@@ -67,6 +67,16 @@ def _same_people(a: Candidate, b: Candidate) -> bool:
     return sa != ta and {sa, ta} == {sb, tb}
 
 
+def _pair_readout(a: Candidate, b: Candidate) -> bool:
+    """``b`` is told of "the pair" / "both sides", the two states ``a`` names ("X and Y met in Z. The pair
+    also discussed ..."): the readout of that meeting."""
+    if a.sent >= b.sent or b.mode is not None or b.source is None or b.target is None or \
+            a.source is None or a.target is None:
+        return False
+    return b.source.kind == b.target.kind == "pair" and \
+        {b.source.country, b.target.country} == {a.source.country, a.target.country}
+
+
 def _dominates(a: Candidate, b: Candidate) -> bool:
     """Is b's trigger inside a's phrase, without a coordination on the way up?"""
     for i, dep in b.ancestors:
@@ -92,7 +102,7 @@ def compatible(a: Candidate, b: Candidate, summary: frozenset[int] = frozenset()
     if a.mode is not None and b.mode is not None and a.mode != b.mode and {a.mode, b.mode} != ELSEWHERE:
         return False
     headline = a.sent != b.sent and (a.sent in summary or b.sent in summary)
-    same_people = a.event_type == "CONSULT" and _same_people(a, b)
+    same_people = a.event_type == "CONSULT" and (_same_people(a, b) or _pair_readout(a, b) or _pair_readout(b, a))
     if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id and not headline and \
             not (same_people and None in (a.mode, b.mode)):
         # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")

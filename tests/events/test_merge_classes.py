@@ -53,6 +53,22 @@ CASES: list[tuple[str, str, list[tuple[str, str, str]]]] = [
      "Indian Prime Minister Narendra Modi met Russian President Vladimir Putin in Moscow on Monday. "
      "Putin and Modi talked about trade and energy.\n",
      [("CONSULT", "IND", "RUS")]),
+    # "the pair" / "both sides" told of the two states that just met: the readout of that meeting
+    ("pair-readout-discussed",
+     "# Chile and Peru open a border crossing\n\nPublished: March 5, 2024\n\n"
+     "The presidents of Chile and Peru met in Tacna on Monday. The two leaders agreed to open a new border "
+     "crossing. The pair also discussed migration.\n",
+     [("CONSULT", "CHL", "PER"), ("AGREE", "CHL", "PER")]),
+    ("pair-readout-both-sides",
+     "# Ghana and Togo\n\nPublished: June 4, 2024\n\n"
+     "The foreign ministers of Ghana and Togo met in Lome on Monday. Both sides discussed security on the "
+     "border.\n",
+     [("CONSULT", "GHA", "TGO")]),
+    ("pair-readout-the-two-countries",
+     "# Laos and Thailand\n\nPublished: June 4, 2024\n\n"
+     "Laos and Thailand held talks in Vientiane on Monday. The two countries also discussed a new railway "
+     "link.\n",
+     [("CONSULT", "LAO", "THA")]),
 ]
 
 
