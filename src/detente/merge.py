@@ -102,13 +102,13 @@ def compatible(a: Candidate, b: Candidate, summary: frozenset[int] = frozenset()
     if a.mode is not None and b.mode is not None and a.mode != b.mode and {a.mode, b.mode} != ELSEWHERE:
         return False
     headline = a.sent != b.sent and (a.sent in summary or b.sent in summary)
-    same_people = a.event_type == "CONSULT" and (_same_people(a, b) or _pair_readout(a, b) or _pair_readout(b, a))
+    same_meeting = a.event_type == "CONSULT" and (_same_people(a, b) or _pair_readout(a, b) or _pair_readout(b, a))
     if a.sent != b.sent and a.mode != b.mode and a.trigger.id != b.trigger.id and not headline and \
-            not (same_people and None in (a.mode, b.mode)):
+            not (same_meeting and None in (a.mode, b.mode)):
         # across sentences, a vague mention ("contacts") does not absorb a specific one ("a trip")
         return False
     if a.sent != b.sent and a.trigger.id != b.trigger.id and not (_anaphoric(a) or _anaphoric(b)) and \
-            not headline and not same_people:
+            not headline and not same_meeting:
         # across sentences, two different kinds of act ("imposing costs", "designating") stay apart
         # unless one refers back to the other ("the visit", "his trip")
         return False

@@ -300,7 +300,7 @@ class StatusReader:
         if cues.neg and (cues.future or would_report) and h.trigger.type == "CONSULT":
             cues.notes.append("will not take part in a planned consultation: cancelled")
             return "cancelled", cues.frame, cues.notes
-        if cues.neg and h.trigger.negated_only and not any(n == "inside a condition" for n in cues.notes):
+        if cues.neg and h.trigger.negated_only and "inside a condition" not in cues.notes:
             # "will not allow their ships to dock", "did not let the observers in": the refusal is the act
             cues.notes.append("a negated permission is a refusal, made as it is said")
             return "occurred", cues.frame, cues.notes
